@@ -1,0 +1,16 @@
+// @ts-check
+import { defineConfig } from "astro/config";
+import mdx from "@astrojs/mdx";
+import { contentGuard } from "./src/integrations/content-guard.ts";
+
+export default defineConfig({
+  // The public address of the site (hreflang, canonical links, QR codes). Set SITE_URL in deployment.
+  site: process.env.SITE_URL ?? "http://localhost:4321",
+  output: "static",
+  trailingSlash: "always",
+  build: { format: "directory" },
+  integrations: [contentGuard(), mdx()],
+  // Nothing leaves the origin: no telemetry-like prefetch of other hosts, no remote images.
+  prefetch: false,
+  devToolbar: { enabled: false },
+});

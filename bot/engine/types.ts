@@ -1,0 +1,69 @@
+// The engine's contract with its callers (channels, CLI, tests, a browser kiosk later).
+// Pure data: no Botkit, no Node I/O.
+import type { KnowledgeBase } from "../../src/lib/kb";
+
+export type { KnowledgeBase };
+
+/** Everything the engine remembers about a conversation. Nothing else is ever stored. */
+export interface ConversationState {
+  /** Reply language (a locale code), once known. */
+  locale?: string;
+  /** ISO country the person says they are in, or "skip" if they chose not to say. */
+  country?: string;
+  /** The two particularities the regional guidelines ask about, if the person answered. */
+  under18?: boolean;
+  alone?: boolean;
+  /** Id of the last guide answered from. */
+  lastTopic?: string;
+  /** What the engine asked last and is waiting for, if anything. */
+  pending?: "country" | "particularities";
+  /** true once the first-contact privacy note has been shown. */
+  greeted?: boolean;
+}
+
+export interface EngineInput {
+  text: string;
+  /** Country known from the channel or the caller (e.g. bot:ask), ISO code. */
+  country?: string;
+  /** Locale forced by the caller (e.g. the page's language in the web chat). */
+  locale?: string;
+}
+
+export interface QuickReply {
+  /** Label shown on the button. */
+  label: string;
+  /** Text sent back when chosen. */
+  text: string;
+}
+
+export interface ResourceCard {
+  id: string;
+  name: string;
+  kind: string;
+  country: string;
+  phones: { number: string; label?: string; tel: string }[];
+  whatsapp?: string;
+  website?: string;
+}
+
+export interface EngineReply {
+  /** The reply as plain text (fits a phone screen); links written as full paths. */
+  text: string;
+  /** Locale of the reply text. */
+  locale: string;
+  emergency: boolean;
+  /** Guide ids, best first. */
+  guides: string[];
+  /** Resource ids pointed to, in the order shown. */
+  resources: string[];
+  /** Cards for the resources, for channels that can show them. */
+  cards: ResourceCard[];
+  /** Links to guide pages: { title, url } with url a site path like /es/guides/x/. */
+  links: { title: string; url: string }[];
+  /** Suggested next steps as quick replies. */
+  quickReplies: QuickReply[];
+  /** The new conversation state (the caller stores it, or drops it when erased). */
+  state: ConversationState;
+  /** true when the person asked to erase the conversation: the caller must forget it. */
+  erased: boolean;
+}

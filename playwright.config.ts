@@ -1,0 +1,40 @@
+import { defineConfig, devices } from "@playwright/test";
+import { chromiumExecutable } from "./tests/browser";
+
+const executablePath = chromiumExecutable();
+export const PORT = 4321;
+export const KIOSK_PORT = 4322;
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: [["list"]],
+  timeout: 30_000,
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    trace: "off",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          ...(executablePath ? { executablePath } : {}),
+          args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        },
+      },
+    },
+  ],
+  webServer: [
+    {
+      command: "node --import tsx bot/server.ts",
+      url: `http://localhost:${PORT}/healthz`,
+      env: { PORT: String(PORT) },
+      reuseExistingServer: !process.env["CI"],
+      timeout: 60_000,
+    },
+  ],
+});

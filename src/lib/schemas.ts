@@ -1,0 +1,194 @@
+// The content model: one Zod schema per collection. Astro's content collections
+// (src/content.config.ts), the content checker and the bot's knowledge-base export all
+// validate with these, so every shape is declared once and TypeScript types are inferred.
+import { z } from "astro/zod";
+
+/** ISO 3166-1 alpha-2 codes of the countries the hub covers. */
+export const countryCodes = ["GT", "HN", "SV", "MX", "NI", "CR", "PA", "BZ"] as const;
+export const countryCode = z.enum(countryCodes);
+export type CountryCode = z.infer<typeof countryCode>;
+
+/** Kinds of protection resource, in the order readers see them on a country page. */
+export const resourceKinds = [
+  "emergency",
+  "child-protection",
+  "anti-trafficking",
+  "shelter",
+  "consular",
+  "asylum",
+  "legal",
+  "health",
+  "family-tracing",
+  "international",
+] as const;
+export const resourceKind = z.enum(resourceKinds);
+export type ResourceKind = z.infer<typeof resourceKind>;
+
+/** Guide topics: drive the home tiles' icons and the search filters. */
+export const topics = [
+  "emergency",
+  "rights",
+  "planning",
+  "route-risks",
+  "trafficking",
+  "travelling-alone",
+  "asylum",
+  "authorities",
+  "family-contact",
+  "consulate",
+  "return",
+  "health",
+  "gender",
+  "discrimination",
+  "school",
+  "documents",
+  "staff",
+] as const;
+export const topic = z.enum(topics);
+export type Topic = z.infer<typeof topic>;
+
+const isoDate = z.coerce.date({ error: "must be a date like 2026-11-28" });
+const url = z.url({ error: "must be a full web address starting with https://" });
+
+/** A published source for a fact: where an editor can check it again. */
+export const sourceSchema = z.object({
+  /** Address of the page or document that states the fact. */
+  url,
+  /** The words on that page that state the fact, copied exactly. */
+  quote: z.string().min(1, "must quote the words of the source that state the fact"),
+  /** Date of the source, if it has one (free text, e.g. "2025-06-02"). */
+  date: z.string().optional(),
+});
+
+/** A guide (MDX frontmatter), in one locale: content/guides/{locale}/{id}.mdx. */
+export const guideSchema = z.object({
+  /** Title shown on the page and in search: short, says what the guide helps with. */
+  title: z.string().min(3, "must be at least 3 characters").max(90, "must be at most 90 characters"),
+  /** One plain sentence that says what the reader will learn. */
+  summary: z.string().min(10, "must be one full sentence").max(220, "must be one short sentence (220 characters at most)"),
+  /** Who the guide is written for. */
+  audience: z.enum(["children", "families", "staff"], { error: 'must be "children", "families" or "staff"' }),
+  /** Topics it covers (the first gives the icon on the home page). */
+  topics: z.array(topic).min(1, "must list at least one topic"),
+  /** Countries it is specific to; leave out when it applies to all. */
+  countries: z.array(countryCode).optional(),
+  /** 3 to 10 ways people really ask about this, in this language (search and the bot use them). */
+  questions: z
+    .array(z.string().min(3))
+    .min(3, "must list at least 3 questions")
+    .max(10, "must list at most 10 questions"),
+  /** The day an editor last checked the whole guide. */
+  lastReviewed: isoDate,
+  /** Where the facts in the guide come from. */
+  sources: z
+    .array(z.object({ /** Name of the source. */ title: z.string().min(1), /** Its address. */ url }))
+    .default([]),
+  /** Translation state of this file. */
+  translation: z
+    .object({
+      /** "source" for the Spanish original; "machine" for an unreviewed machine translation; "reviewed" once a person checked it. */
+      status: z.enum(["source", "machine", "reviewed"], { error: 'must be "source", "machine" or "reviewed"' }),
+      /** For translations: the source revision translated (printed by `npm run new:translation`). */
+      sourceRevision: z.string().optional(),
+    })
+    .default({ status: "source" }),
+});
+export type GuideData = z.infer<typeof guideSchema>;
+
+/** One phone line of a resource. */
+export const phoneSchema = z.object({
+  /** The number as people dial it inside the country (e.g. "110", "6378-3466", "+1 470 751 9077"). */
+  number: z.string().min(3, "must be a phone number"),
+  /** What the number is for, if the resource has several (e.g. "Bomberos Voluntarios"). */
+  label: z.string().optional(),
+  /** ISO country the number belongs to, when it is not the resource's country (e.g. "US"). */
+  region: z.string().length(2).optional(),
+});
+
+/** A protection institution or service: content/resources/{id}.yaml. */
+export const resourceSchema = z.object({
+  /** Country it serves, or "regional" for a service across the region. */
+  country: z.union([countryCode, z.literal("regional")], {
+    error: `must be a country code (${countryCodes.join(", ")}) or "regional"`,
+  }),
+  /** What kind of help it gives. */
+  kind: resourceKind,
+  /** Official name, in the language the institution uses. */
+  name: z.string().min(2),
+  /** Phone lines readers may call; only numbers the sources agree on. */
+  phones: z.array(phoneSchema).default([]),
+  /** WhatsApp number, if the institution publishes one. */
+  whatsapp: z.string().optional(),
+  /** Website address. */
+  website: url.optional(),
+  /** Street address, as published. */
+  address: z.string().optional(),
+  /** Town or city. */
+  city: z.string().optional(),
+  /** Opening hours, as published. */
+  hours: z.string().optional(),
+  /** What it does, in a few words each. */
+  services: z.array(z.string()).default([]),
+  /** Who it serves. */
+  serves: z.enum(["children", "families", "all"]).default("all"),
+  /** Languages spoken there (locale codes), if known. */
+  languages: z.array(z.string()).default([]),
+  /** Where the facts come from. */
+  source: sourceSchema,
+  /** More sources that confirm (or contradict) the facts. */
+  extraSources: z.array(sourceSchema).default([]),
+  /** "high": official or two sources agree; "medium": one source, old, or in conflict. */
+  confidence: z.enum(["high", "medium"]),
+  /** For editors only: doubts, conflicts between sources, numbers left out and why. */
+  editorNotes: z.string().optional(),
+  /** The day a person last checked these facts against the source. */
+  verifiedOn: isoDate,
+});
+export type ResourceData = z.infer<typeof resourceSchema>;
+
+/** A country page: content/countries/{code}.yaml (file name is the lower-case code). */
+export const countrySchema = z.object({
+  /** ISO 3166-1 alpha-2 code. */
+  code: countryCode,
+  /** The country's name in each locale (the Spanish one is required). */
+  names: z.record(z.string(), z.string()).refine((n) => typeof n["es"] === "string", {
+    message: 'must include the Spanish name, e.g. es: "Guatemala"',
+  }),
+  /** Resource ids of the emergency lines, most useful first. */
+  emergency: z.array(z.string()).min(1, "must list at least one emergency line"),
+  /** Resource ids of the child-protection lines, most useful first. */
+  childProtection: z.array(z.string()).default([]),
+});
+export type CountryData = z.infer<typeof countrySchema>;
+
+/** A municipal information hub: content/hubs/{id}.yaml. */
+export const hubSchema = z.object({
+  /** Country code. */
+  country: countryCode,
+  /** Municipality it serves. */
+  municipality: z.string().min(2),
+  /** Name of the hub. */
+  name: z.string().min(2),
+  /** Street address, as published. */
+  address: z.string().optional(),
+  /** Opening hours. */
+  hours: z.string().optional(),
+  /** Resource ids it refers people to first, in order. */
+  refersTo: z.array(z.string()).default([]),
+  /** true for a demonstration hub: its page says it is an example. */
+  example: z.boolean().default(false),
+});
+export type HubData = z.infer<typeof hubSchema>;
+
+/** One row of the locale table (content/locales.json). */
+export const localeSchema = z.object({
+  /** Code used in URLs and file names, e.g. "ht". */
+  code: z.string().regex(/^[a-z]{2,3}(-[a-z0-9]+)?$/, 'must be a lower-case code like "ht" or "pt"'),
+  /** BCP-47 language tag for <html lang>, e.g. "ht". */
+  lang: z.string().min(2),
+  /** The language's name in that language, e.g. "Kreyòl ayisyen". */
+  label: z.string().min(2),
+  /** Writing direction. */
+  dir: z.enum(["ltr", "rtl"]),
+});
+export type Locale = z.infer<typeof localeSchema>;
