@@ -7,6 +7,9 @@ export default defineConfig({
   // The public address of the site (hreflang, canonical links, QR codes). Set SITE_URL in deployment.
   site: process.env.SITE_URL ?? "http://localhost:4321",
   output: "static",
+  // HUB_OUT lets parallel builds (tests, benchmarks) use their own folders.
+  outDir: process.env.HUB_OUT ?? "dist",
+  cacheDir: `node_modules/.astro-cache/${process.env.HUB_OUT ?? "dist"}`,
   trailingSlash: "always",
   build: { format: "directory" },
   integrations: [contentGuard(), mdx()],

@@ -2,8 +2,9 @@ import { defineConfig, devices } from "@playwright/test";
 import { chromiumExecutable } from "./tests/browser";
 
 const executablePath = chromiumExecutable();
-export const PORT = 4321;
-export const KIOSK_PORT = 4322;
+// HUB_PORT / HUB_OUT let several checkouts or builds run tests side by side.
+export const PORT = Number(process.env["HUB_PORT"] ?? 4321);
+export const KIOSK_PORT = PORT + 1;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -32,7 +33,7 @@ export default defineConfig({
     {
       command: "node --import tsx bot/server.ts",
       url: `http://localhost:${PORT}/healthz`,
-      env: { PORT: String(PORT) },
+      env: { PORT: String(PORT), HUB_OUT: process.env["HUB_OUT"] ?? "dist" },
       reuseExistingServer: !process.env["CI"],
       timeout: 60_000,
     },

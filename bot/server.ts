@@ -3,7 +3,7 @@ import http from "node:http";
 import { staticSite } from "./static";
 
 const port = Number(process.env["PORT"] ?? 4321);
-const site = staticSite(process.env["SITE_DIR"] ?? "dist");
+const site = staticSite(process.env["HUB_OUT"] ?? "dist");
 
 const server = http.createServer((req, res) => {
   if (req.url === "/healthz") {
