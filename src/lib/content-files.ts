@@ -174,22 +174,22 @@ function loadGuides(root: string, localeCodes: string[], problems: Problem[]): G
 /** Load and validate every file under the content directory. */
 export function loadContent(root = contentDir()): { content: LoadedContent; problems: Problem[] } {
   const problems: Problem[] = [];
-  const table = locales();
+  const table = locales(root);
   const codes = table.map((l) => l.code);
   const content: LoadedContent = {
     locales: table,
-    strings: Object.fromEntries(codes.map((c) => [c, loadUiStrings(c)])),
+    strings: Object.fromEntries(codes.map((c) => [c, loadUiStrings(c, root)])),
     guides: loadGuides(root, codes, problems),
     resources: loadYamlCollection(path.join(root, "resources"), resourceSchema, "See content/README.md, \"Resources\".", problems),
     countries: loadYamlCollection(path.join(root, "countries"), countrySchema, "See content/README.md, \"Countries\".", problems),
     hubs: loadYamlCollection(path.join(root, "hubs"), hubSchema, "See content/README.md, \"Hubs\".", problems),
   };
-  problems.push(...checkReferences(content));
+  problems.push(...checkReferences(content, root));
   return { content, problems };
 }
 
 /** References across collections: every id an entry points to must exist. */
-export function checkReferences(c: LoadedContent): Problem[] {
+export function checkReferences(c: LoadedContent, root = contentDir()): Problem[] {
   const problems: Problem[] = [];
   const resources = new Map(c.resources.map((r) => [r.id, r]));
   const missingResource = (file: string, line: number | undefined, field: string, id: string) =>
@@ -215,7 +215,7 @@ export function checkReferences(c: LoadedContent): Problem[] {
   }
   for (const code of countryCodes) {
     if (!c.countries.some((k) => k.data.code === code))
-      problems.push({ severity: "error", file: rel(path.join(contentDir(), "countries")), message: `there is no country file for ${code}. Add content/countries/${code.toLowerCase()}.yaml with its emergency lines.` });
+      problems.push({ severity: "error", file: rel(path.join(root, "countries")), message: `there is no country file for ${code}. Add content/countries/${code.toLowerCase()}.yaml with its emergency lines.` });
   }
   for (const hub of c.hubs) {
     hub.data.refersTo.forEach((id, i) => {

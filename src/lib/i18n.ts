@@ -12,16 +12,16 @@ export type UiKey = keyof typeof sourceStrings;
 export type UiStrings = Record<string, string>;
 export type Translate = (key: UiKey, vars?: Record<string, string | number>) => string;
 
-function stringsFile(code: string): string {
-  const own = path.join(contentDir(), "i18n", `${code}.json`);
+function stringsFile(code: string, root: string): string {
+  const own = path.join(root, "i18n", `${code}.json`);
   const extra = extraLocalesDir();
   if (!fs.existsSync(own) && extra) return path.join(extra, "i18n", `${code}.json`);
   return own;
 }
 
 /** The raw strings of one locale (empty if the file does not exist yet). */
-export function loadUiStrings(code: string): UiStrings {
-  const file = stringsFile(code);
+export function loadUiStrings(code: string, root = contentDir()): UiStrings {
+  const file = stringsFile(code, root);
   if (!fs.existsSync(file)) return {};
   try {
     return JSON.parse(fs.readFileSync(file, "utf8")) as UiStrings;

@@ -26,10 +26,10 @@ function readTable(file: string): Locale[] {
 let cache: { key: string; rows: Locale[] } | undefined;
 
 /** All locales, source locale first. */
-export function locales(): Locale[] {
-  const key = `${contentDir()}|${extraLocalesDir() ?? ""}`;
+export function locales(root = contentDir()): Locale[] {
+  const key = `${root}|${extraLocalesDir() ?? ""}`;
   if (cache?.key === key) return cache.rows;
-  const rows = readTable(path.join(contentDir(), "locales.json"));
+  const rows = readTable(path.join(root, "locales.json"));
   const extra = extraLocalesDir();
   if (extra) rows.push(...readTable(path.join(extra, "locales.json")));
   if (rows[0]?.code !== sourceLocale) throw new Error(`content/locales.json: the first row must be the source locale "${sourceLocale}".`);
