@@ -1,0 +1,69 @@
+// Broken internal links and anchors in guides, and MDX components that name a country or
+// resource kind that does not exist. Links are resolved the way the site serves them:
+// every Spanish guide has a page in every locale (translated or as a fallback).
+import GithubSlugger from "github-slugger";
+import { countryCodes, resourceKinds } from "../schemas";
+import type { GuideFile, LoadedContent, Problem } from "../content-files";
+
+/** Heading anchors of a guide body, as the site renders them (GitHub-style slugs). */
+export function headingAnchors(body: string): Set<string> {
+  const slugger = new GithubSlugger();
+  const anchors = new Set<string>();
+  for (const m of body.matchAll(/^#{1,6}\s+(.+?)\s*#*\s*$/gm)) anchors.add(slugger.slug(m[1] ?? ""));
+  return anchors;
+}
+
+function lineAt(guide: GuideFile, index: number): number {
+  return guide.bodyLine + guide.body.slice(0, index).split("\n").length - 1;
+}
+
+/** Every page path the site builds, with the anchors of guide pages. */
+function sitePages(c: LoadedContent): Map<string, Set<string>> {
+  const pages = new Map<string, Set<string>>();
+  const sourceGuides = c.guides.filter((g) => g.locale === c.locales[0]?.code);
+  for (const { code } of c.locales) {
+    for (const p of ["", "help/", "search/", "chat/"]) pages.set(`/${code}/${p}`, new Set());
+    for (const country of c.countries) pages.set(`/${code}/countries/${country.id}/`, new Set());
+    for (const hub of c.hubs) pages.set(`/${code}/hubs/${hub.id}/`, new Set());
+    for (const src of sourceGuides) {
+      const shown = c.guides.find((g) => g.locale === code && g.id === src.id) ?? src;
+      pages.set(`/${code}/guides/${src.id}/`, headingAnchors(shown.body));
+    }
+  }
+  return pages;
+}
+
+export function checkLinks(c: LoadedContent): Problem[] {
+  const problems: Problem[] = [];
+  const pages = sitePages(c);
+  for (const guide of c.guides) {
+    const here = `/${guide.locale}/guides/${guide.id}/`;
+    for (const m of guide.body.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)) {
+      const href = m[1] ?? "";
+      if (/^(https?:|tel:|mailto:|sms:)/.test(href)) continue;
+      const url = new URL(href, `http://site${here}`);
+      let path = url.pathname;
+      if (!path.endsWith("/")) path += "/";
+      const anchors = pages.get(path);
+      const line = lineAt(guide, m.index ?? 0);
+      if (!anchors) {
+        problems.push({ severity: "error", file: guide.file, line, message: `the link "${href}" goes to ${path}, a page that does not exist. Check the guide id or country code; links to other guides look like ../your-rights/.` });
+      } else if (url.hash && !anchors.has(decodeURIComponent(url.hash.slice(1)))) {
+        problems.push({ severity: "error", file: guide.file, line, message: `the link "${href}" points to the section "${url.hash}", which ${path} does not have. Use the heading's anchor: its words in lower case joined by "-".` });
+      }
+    }
+    for (const m of guide.body.matchAll(/<(ResourceList|EmergencyNumbers)\b([^>]*)\/?>/g)) {
+      const line = lineAt(guide, m.index ?? 0);
+      const attrs = m[2] ?? "";
+      const country = /country\s*=\s*"([^"]*)"/.exec(attrs)?.[1];
+      if (country !== undefined && !(countryCodes as readonly string[]).includes(country) && !(m[1] === "ResourceList" && country === "regional"))
+        problems.push({ severity: "error", file: guide.file, line, message: `<${m[1]}> names the country "${country}", which has no resources. Use one of ${countryCodes.join(", ")}${m[1] === "ResourceList" ? ' or "regional"' : ""}.` });
+      const kinds = /kinds\s*=\s*"([^"]*)"/.exec(attrs)?.[1];
+      for (const kind of kinds ? kinds.split(",").map((k) => k.trim()) : []) {
+        if (!(resourceKinds as readonly string[]).includes(kind))
+          problems.push({ severity: "error", file: guide.file, line, message: `<${m[1]}> asks for the resource kind "${kind}", which does not exist. Use: ${resourceKinds.join(", ")}.` });
+      }
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,98 @@
+// `npm run check` on fixture content: the clean fixture passes, and each mistake, made one
+// at a time in a copy of it, is reported with its file, line and a fix.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { checkContent } from "../../src/lib/checks/index";
+import { formatProblem } from "../../src/lib/content-files";
+
+const base = path.resolve("tests/fixtures/check-base");
+const today = new Date("2026-11-28");
+
+function withMistake(edit: (root: string) => void) {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "hub-check-"));
+  fs.cpSync(base, root, { recursive: true });
+  edit(root);
+  return checkContent(root, today);
+}
+
+function edit(root: string, file: string, change: (text: string) => string) {
+  const full = path.join(root, file);
+  fs.writeFileSync(full, change(fs.readFileSync(full, "utf8")));
+}
+
+const messages = (r: ReturnType<typeof checkContent>, severity: "error" | "warning") =>
+  r.problems.filter((p) => p.severity === severity).map(formatProblem);
+
+test("the clean fixture content has no errors and no stale translation", () => {
+  const report = checkContent(base, today);
+  assert.deepEqual(messages(report, "error"), []);
+  assert.equal(report.guides.find((g) => g.id === "alpha")?.locales["en"], "machine");
+  assert.equal(report.guides.find((g) => g.id === "beta")?.locales["en"], "missing");
+});
+
+test("a link to a guide that does not exist is an error naming the file and line", () => {
+  const report = withMistake((root) => edit(root, "guides/es/beta.mdx", (t) => `${t}\nMira [esta guía](../no-such-guide/).\n`));
+  const errors = messages(report, "error");
+  assert.equal(errors.length, 1, errors.join("\n"));
+  assert.match(errors[0]!, /guides\/es\/beta\.mdx:19: the link "\.\.\/no-such-guide\/" goes to \/es\/guides\/no-such-guide\//);
+});
+
+test("a link to a section a guide does not have is an error", () => {
+  const report = withMistake((root) => edit(root, "guides/es/beta.mdx", (t) => t.replace("## Parte dos", "## Segunda parte")));
+  const errors = messages(report, "error");
+  assert.ok(errors.some((e) => /es\/alpha\.mdx:\d+: the link "\.\.\/beta\/#parte-dos" points to the section "#parte-dos"/.test(e)), errors.join("\n"));
+  assert.ok(errors.some((e) => /en\/alpha\.mdx/.test(e)), "the English page of beta shows the Spanish fallback, so its link breaks too");
+});
+
+test("a translation whose source changed is reported as stale", () => {
+  const report = withMistake((root) => edit(root, "guides/es/alpha.mdx", (t) => t.replace("Primera parte", "Primera parte, cambiada")));
+  assert.equal(report.guides.find((g) => g.id === "alpha")?.locales["en"], "stale");
+  assert.ok(messages(report, "warning").some((w) => /en\/alpha\.mdx:\d+: this translation is stale/.test(w)));
+});
+
+test("a phone number that is not valid for its country is an error", () => {
+  const report = withMistake((root) => edit(root, "resources/pa-senniaf.yaml", (t) => t.replace("6378-3466", "6378-34")));
+  const errors = messages(report, "error");
+  assert.ok(errors.some((e) => /resources\/pa-senniaf\.yaml:5: "6378-34" is not a valid phone number for PA/.test(e)), errors.join("\n"));
+});
+
+test("a resource without a source is an error that says the field is missing", () => {
+  const report = withMistake((root) => edit(root, "resources/gt-emergency.yaml", (t) => t.replace(/source:\n(  .*\n)+/, "")));
+  const errors = messages(report, "error");
+  assert.ok(errors.some((e) => /resources\/gt-emergency\.yaml: "source" is missing/.test(e)), errors.join("\n"));
+});
+
+test("a resource without a verification date is an error", () => {
+  const report = withMistake((root) => edit(root, "resources/gt-emergency.yaml", (t) => t.replace(/verifiedOn: .*\n/, "")));
+  assert.ok(messages(report, "error").some((e) => /gt-emergency\.yaml: "verifiedOn"/.test(e)));
+});
+
+test("a UI-string key missing in a locale is an error naming the key", () => {
+  const report = withMistake((root) => edit(root, "i18n/en.json", (t) => t.replace('"nav.help": "Get help now"', '"other": "x"')));
+  assert.ok(messages(report, "error").some((e) => /i18n\/en\.json: the key "nav\.help" is missing/.test(e)));
+});
+
+test("a translation without a Spanish source guide is an error", () => {
+  const report = withMistake((root) => fs.copyFileSync(path.join(root, "guides/en/alpha.mdx"), path.join(root, "guides/en/gamma.mdx")));
+  assert.ok(messages(report, "error").some((e) => /guides\/en\/gamma\.mdx: there is no Spanish guide/.test(e)));
+});
+
+test("old verifications and reviews are warnings, not errors", () => {
+  const report = checkContent(base, new Date("2028-01-01"));
+  assert.deepEqual(messages(report, "error"), []);
+  const warnings = messages(report, "warning");
+  assert.ok(warnings.some((w) => /gt-emergency\.yaml:\d+: these facts were verified \d+ days ago/.test(w)));
+  assert.ok(warnings.some((w) => /es\/alpha\.mdx:\d+: this guide was last reviewed \d+ days ago/.test(w)));
+});
+
+test("a guide written in long sentences and long words gets a poor plain-language score", () => {
+  const long = "La documentación administrativa correspondiente a la regularización migratoria internacional requiere procedimientos extraordinariamente complicados y prolongados que generalmente necesitan asesoramiento profesional especializado permanentemente.";
+  const report = withMistake((root) => edit(root, "guides/es/beta.mdx", (t) => t.replace("Texto corto.", long).replace("Más texto corto.", long)));
+  const beta = report.guides.find((g) => g.id === "beta")!;
+  assert.ok(beta.scores["es"]!.score < 60, `score ${beta.scores["es"]!.score}`);
+  assert.ok(messages(report, "warning").some((w) => /es\/beta\.mdx:\d+: plain-language score \d+\/100 is poor/.test(w)));
+  assert.ok(report.guides.find((g) => g.id === "alpha")!.scores["es"]!.score >= 60);
+});
