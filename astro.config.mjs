@@ -2,6 +2,8 @@
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
 import { contentGuard } from "./src/integrations/content-guard.ts";
+import { searchIndex } from "./src/integrations/search-index.ts";
+import { serviceWorker } from "./src/integrations/service-worker.ts";
 
 export default defineConfig({
   // The public address of the site (hreflang, canonical links, QR codes). Set SITE_URL in deployment.
@@ -12,7 +14,8 @@ export default defineConfig({
   cacheDir: `node_modules/.astro-cache/${process.env.HUB_OUT ?? "dist"}`,
   trailingSlash: "always",
   build: { format: "directory" },
-  integrations: [contentGuard(), mdx()],
+  // searchIndex, then serviceWorker: the kiosk worker precaches the finished search index.
+  integrations: [contentGuard(), mdx(), searchIndex(), serviceWorker()],
   // Nothing leaves the origin: no telemetry-like prefetch of other hosts, no remote images.
   prefetch: false,
   devToolbar: { enabled: false },
