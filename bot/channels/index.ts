@@ -1,0 +1,94 @@
+// All channels of one hub process: web chat, SMS and WhatsApp, run by one Botkit host over
+// one conversation store. The server calls startChannels() and routes HTTP to handle().
+import crypto from "node:crypto";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Storage } from "botbuilder";
+import { createBotHost, type Responder } from "./botkit";
+import { createMemoryStore } from "./memory-store";
+import { formatForSms } from "./sms-format";
+import { restSender, TwilioAdapter, twilioWebhook, type TwilioSend } from "./twilio";
+import { attachWebChat, WebChatAdapter, type WebChat } from "./web";
+import type { HubConfig } from "../config";
+import { logInfo, type Stats } from "../log";
+import { useTranslations, type UiKey } from "../../src/lib/i18n";
+import { localeCodes, sourceLocale } from "../../src/lib/locales";
+
+export { TWILIO_PATHS } from "./twilio";
+export { WEB_CHAT_PATH } from "./web";
+export type { Responder } from "./botkit";
+
+export interface Channels {
+  /** Answers the request if it belongs to a channel; false otherwise. */
+  handle(req: IncomingMessage, res: ServerResponse): boolean;
+  web: WebChat;
+  close(): Promise<void>;
+}
+
+export interface ChannelOptions {
+  /** Replaces the Twilio REST client (tests point it at a local double instead, via TWILIO_API_BASE). */
+  twilioSend?: TwilioSend;
+}
+
+/**
+ * A persistent store is optional: HUB_STATE_STORE names a module whose `createStorage()`
+ * returns a botbuilder Storage (e.g. wrapping botbuilder-storage-mongodb). Idle expiry is
+ * then that store's job (a TTL index); the default keeps everything in memory.
+ */
+async function openStorage(config: HubConfig): Promise<{ storage: Storage; close: () => void }> {
+  const modulePath = process.env["HUB_STATE_STORE"];
+  if (!modulePath) {
+    const store = createMemoryStore(config.idleMs);
+    return { storage: store, close: () => store.close() };
+  }
+  const mod = (await import(pathToFileURL(path.resolve(modulePath)).href)) as { createStorage?: () => Storage | Promise<Storage> };
+  if (typeof mod.createStorage !== "function") throw new Error(`HUB_STATE_STORE: ${modulePath} must export a function createStorage() returning a botbuilder Storage.`);
+  logInfo("conversation state: persistent store");
+  return { storage: await mod.createStorage(), close: () => undefined };
+}
+
+export async function startChannels(server: Server, config: HubConfig, responder: Responder | "echo", stats: Stats, options: ChannelOptions = {}): Promise<Channels> {
+  const locales = localeCodes();
+  const text = (key: UiKey, locale: string | undefined) => useTranslations(locale && locales.includes(locale) ? locale : sourceLocale)(key);
+  const { storage, close: closeStorage } = await openStorage(config);
+
+  const twilioSend = options.twilioSend ?? (config.twilio ? restSender(config.twilio) : async () => undefined);
+  const siteUrl = process.env["SITE_URL"] ?? config.publicUrl;
+  const format = (reply: Parameters<typeof formatForSms>[0], maxChars: number) =>
+    formatForSms(reply, { maxChars, optionsHeader: text("chat.smsOptions", reply.locale), ...(siteUrl ? { siteUrl: siteUrl.replace(/\/+$/, "") } : {}) });
+  const sms = new TwilioAdapter("sms", twilioSend, format);
+  const whatsapp = new TwilioAdapter("whatsapp", twilioSend, format);
+  const webAdapter = new WebChatAdapter();
+
+  const host = createBotHost({ adapters: [webAdapter, sms, whatsapp], storage, responder, stats, fallback: (locale) => text("chat.error", locale) });
+
+  const noticeKeys = { bad_request: "chat.badRequest", rate_limited: "chat.rateLimited", error: "chat.error" } as const;
+  const web = attachWebChat(server, webAdapter, {
+    origins: config.siteOrigins,
+    maxBytes: config.chatMaxBytes,
+    ratePerMinute: config.chatRatePerMinute,
+    idleMs: config.idleMs,
+    locales,
+    notice: (code, locale) => text(noticeKeys[code], locale),
+    // A web conversation lives as long as its connection: nothing to resume, nothing to steal.
+    onClose: (conversation) => void host.forget(webAdapter, conversation).catch(() => undefined),
+    stats,
+  });
+
+  const secret = process.env["HUB_STATE_SECRET"] ? Buffer.from(process.env["HUB_STATE_SECRET"]) : crypto.randomBytes(32);
+  const twilioHandler = twilioWebhook({ config: config.twilio, publicUrl: config.publicUrl, adapters: { sms, whatsapp }, stats, secret });
+  if (!config.twilio) logInfo("SMS/WhatsApp: off (no TWILIO_ACCOUNT_SID / TWILIO_AUTH_TOKEN)");
+  else if (!config.publicUrl) logInfo("SMS/WhatsApp: off until PUBLIC_URL is set (Twilio signs the public URL)");
+  else logInfo("SMS/WhatsApp: on");
+
+  return {
+    handle: twilioHandler,
+    web,
+    async close() {
+      await web.close();
+      await host.close();
+      closeStorage();
+    },
+  };
+}

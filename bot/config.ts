@@ -1,0 +1,77 @@
+// The hub process's settings, read once from the environment. Every setting has a default
+// so `npm start` works on a clean clone with nothing configured (no Twilio, memory state).
+export interface TwilioConfig {
+  accountSid: string;
+  authToken: string;
+  /** Send through another base URL than https://api.twilio.com (a proxy, or a test double). */
+  apiBase?: string;
+}
+
+export interface HubConfig {
+  port: number;
+  /** Interface to listen on ("" = all). */
+  host: string;
+  /** Folder of the built site. */
+  siteDir: string;
+  /** Browser origins allowed to open the web chat (the site's own origins by default). */
+  siteOrigins: string[];
+  /** Public base URL of this server as Twilio sees it (the signature covers the full URL). */
+  publicUrl?: string;
+  twilio?: TwilioConfig;
+  /** Messages one web-chat connection may send per minute before it is asked to slow down. */
+  chatRatePerMinute: number;
+  /** Largest web-chat frame accepted, in bytes. */
+  chatMaxBytes: number;
+  /** Conversation state is forgotten after this long without a message. */
+  idleMs: number;
+  /** Log-free counts are printed every this many ms (0 = only at shutdown). */
+  statsEveryMs: number;
+  /** "engine" answers with the real engine; "echo" is the bare Botkit echo bot the benchmark compares against. */
+  botMode: "engine" | "echo";
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got "${raw}".`);
+  return n;
+}
+
+function originOf(url: string, name: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    throw new Error(`${name} must be a full URL like https://hub.example.org, got "${url}".`);
+  }
+}
+
+/** Reads the configuration from the environment; throws a readable message on a bad value. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
+  const port = positiveInt(env, "PORT", 4321);
+  const publicUrl = env["PUBLIC_URL"] ? env["PUBLIC_URL"].replace(/\/+$/, "") : undefined;
+  const listed = (env["SITE_ORIGINS"] ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => originOf(s, "SITE_ORIGINS"));
+  const own = [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
+  if (publicUrl) own.push(originOf(publicUrl, "PUBLIC_URL"));
+  const sid = env["TWILIO_ACCOUNT_SID"];
+  const token = env["TWILIO_AUTH_TOKEN"];
+  const apiBase = env["TWILIO_API_BASE"];
+  const config: HubConfig = {
+    port,
+    host: env["HOST"] ?? "",
+    siteDir: env["HUB_OUT"] ?? "dist",
+    siteOrigins: [...new Set([...own, ...listed])],
+    chatRatePerMinute: positiveInt(env, "CHAT_RATE_PER_MINUTE", 30),
+    chatMaxBytes: positiveInt(env, "CHAT_MAX_BYTES", 4096),
+    idleMs: positiveInt(env, "STATE_IDLE_MINUTES", 30) * 60_000,
+    statsEveryMs: positiveInt(env, "STATS_EVERY_MINUTES", 60) * 60_000,
+    botMode: env["HUB_BOT"] === "echo" ? "echo" : "engine",
+  };
+  if (publicUrl) config.publicUrl = publicUrl;
+  if (sid && token) config.twilio = { accountSid: sid, authToken: token, ...(apiBase ? { apiBase } : {}) };
+  return config;
+}
