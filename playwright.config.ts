@@ -37,5 +37,13 @@ export default defineConfig({
       reuseExistingServer: !process.env["CI"],
       timeout: 60_000,
     },
+    // The kiosk build (KIOSK=1, see npm run test:build), served on the next port.
+    {
+      command: "node --import tsx bot/server.ts",
+      url: `http://localhost:${KIOSK_PORT}/healthz`,
+      env: { PORT: String(KIOSK_PORT), HUB_OUT: process.env["HUB_KIOSK_OUT"] ?? "dist-kiosk" },
+      reuseExistingServer: !process.env["CI"],
+      timeout: 60_000,
+    },
   ],
 });
