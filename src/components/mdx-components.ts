@@ -1,0 +1,7 @@
+// The components guide authors use in MDX without importing them (see README.md).
+import Callout from "./Callout.astro";
+import Steps from "./Steps.astro";
+import ResourceList from "./ResourceList.astro";
+import EmergencyNumbers from "./EmergencyNumbers.astro";
+
+export const mdxComponents = { Callout, Steps, ResourceList, EmergencyNumbers };

@@ -1,0 +1,34 @@
+// Site addresses. Pages live under /{locale}/...; the same path in another locale is the
+// same page in that language (language switch, hreflang alternates).
+import { locales, sourceLocale } from "./locales";
+
+/** Absolute path of a page in a locale: localePath("fr", "guides/x/") -> "/fr/guides/x/". */
+export function localePath(locale: string, pagePath = ""): string {
+  const rest = pagePath.replace(/^\/+/, "");
+  return `/${locale}/${rest}`;
+}
+
+/** The page path after the locale: "/fr/guides/x/" -> "guides/x/". */
+export function pagePathOf(pathname: string): string {
+  return pathname.replace(/^\/[^/]+\/?/, "");
+}
+
+/** The locale a site path belongs to ("/fr/help/" -> "fr"); the source locale when none. */
+export function localeOfPath(pathname: string): string {
+  const first = pathname.split("/")[1] ?? "";
+  return locales().some((l) => l.code === first) ? first : sourceLocale;
+}
+
+export interface Alternate {
+  hreflang: string;
+  href: string;
+}
+
+/** hreflang alternates of a page in every locale, plus x-default (the source language). */
+export function alternatesOf(pagePath: string, site: URL | string): Alternate[] {
+  const abs = (p: string) => new URL(p, site).href;
+  return [
+    ...locales().map((l) => ({ hreflang: l.lang, href: abs(localePath(l.code, pagePath)) })),
+    { hreflang: "x-default", href: abs(localePath(sourceLocale, pagePath)) },
+  ];
+}
