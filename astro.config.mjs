@@ -2,8 +2,9 @@
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
 import { contentGuard } from "./src/integrations/content-guard.ts";
+import { decapCms } from "./src/integrations/cms.ts";
 import { searchIndex } from "./src/integrations/search-index.ts";
-import { serviceWorker } from "./src/integrations/service-worker.ts";
+import { kioskMode } from "./src/integrations/kiosk-mode.ts";
 
 export default defineConfig({
   // The public address of the site (hreflang, canonical links, QR codes). Set SITE_URL in deployment.
@@ -14,8 +15,8 @@ export default defineConfig({
   cacheDir: `node_modules/.astro-cache/${process.env.HUB_OUT ?? "dist"}`,
   trailingSlash: "always",
   build: { format: "directory" },
-  // searchIndex, then serviceWorker: the kiosk worker precaches the finished search index.
-  integrations: [contentGuard(), mdx(), searchIndex(), serviceWorker()],
+  // searchIndex, then kioskMode: the kiosk's offline worker precaches the finished search index.
+  integrations: [contentGuard(), mdx(), decapCms(), searchIndex(), kioskMode()],
   // Nothing leaves the origin: no telemetry-like prefetch of other hosts, no remote images.
   prefetch: false,
   devToolbar: { enabled: false },

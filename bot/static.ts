@@ -33,6 +33,10 @@ export const securityHeaders: Record<string, string> = {
   "Permissions-Policy": "geolocation=(), camera=(), microphone=()",
 };
 
+const adminCsp =
+  "default-src 'self'; img-src 'self' data: blob: https:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline' 'unsafe-eval' 'wasm-unsafe-eval'; " +
+  `connect-src 'self' ${process.env["CMS_LOCAL_BACKEND_ORIGIN"] ?? "http://localhost:8081"} https://api.github.com; frame-ancestors 'none'; base-uri 'self'`;
+
 function resolveFile(root: string, urlPath: string): string | undefined {
   let decoded: string;
   try {
@@ -66,6 +70,9 @@ export function staticSite(root: string) {
     const status = file ? 200 : 404;
     const served = file ?? notFoundPage(absRoot, url.pathname);
     const headers: Record<string, string> = { ...securityHeaders };
+    // The editors' CMS compiles its validators at run time and talks to its local proxy or
+    // the git host; only /admin/ gets those allowances.
+    if (url.pathname.startsWith("/admin/")) headers["Content-Security-Policy"] = adminCsp;
     if (!served) {
       res.writeHead(404, { ...headers, "Content-Type": "text/plain; charset=utf-8" }).end("Not found");
       return;

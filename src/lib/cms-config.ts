@@ -1,0 +1,163 @@
+// The Decap CMS configuration, generated from the content schemas so that the CMS offers the
+// same fields, limits and choices as the build checks, with each field's JSDoc line from
+// src/lib/schemas.ts as its hint. Editors never see a field the build would reject.
+import { z } from "astro/zod";
+import { countrySchema, guideSchema, hubSchema, resourceSchema } from "./schemas";
+import type { Locale } from "./locales";
+
+type JsonSchema = {
+  type?: string;
+  enum?: string[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  minLength?: number;
+  maxLength?: number;
+  minItems?: number;
+  maxItems?: number;
+  default?: unknown;
+  anyOf?: JsonSchema[];
+  const?: string;
+  format?: string;
+};
+
+export type CmsField = Record<string, unknown> & { name: string; label: string; widget: string };
+
+/** Fields that hold a date. */
+const dateFields = new Set(["lastReviewed", "verifiedOn"]);
+/** Fields that are long text. */
+const longText = new Set(["summary", "editorNotes", "quote"]);
+
+const label = (name: string) => name.replace(/([A-Z])/g, " $1").replace(/^./, (c) => c.toUpperCase());
+
+function toField(name: string, s: JsonSchema, required: boolean, hints: Record<string, string>): CmsField {
+  const base: CmsField = { name, label: label(name), widget: "string", required };
+  if (hints[name]) base["hint"] = hints[name];
+  const options = s.enum ?? s.anyOf?.flatMap((a) => a.enum ?? (a.const ? [a.const] : []));
+  if (dateFields.has(name)) return { ...base, widget: "datetime", format: "YYYY-MM-DD", date_format: "YYYY-MM-DD", time_format: false };
+  if (options?.length) return { ...base, widget: "select", options };
+  if (s.type === "boolean") return { ...base, widget: "boolean", default: s.default ?? false };
+  if (s.type === "array" && s.items) {
+    const list: CmsField = { ...base, widget: "list" };
+    if (s.minItems) list["min"] = s.minItems;
+    if (s.maxItems) list["max"] = s.maxItems;
+    // A list of single selects, not a multi-select: Decap's multi-select writes an empty list
+    // into every other locale when the form opens, which would create half-empty translations.
+    if (s.items.enum) return { ...list, field: { name: "item", label: "Choice", widget: "select", options: s.items.enum } };
+    if (s.items.type === "object" && s.items.properties) return { ...list, fields: objectFields(s.items, hints) };
+    return { ...list, field: { name: "item", label: "Text", widget: "string" } };
+  }
+  if (s.type === "object" && s.properties) return { ...base, widget: "object", fields: objectFields(s, hints) };
+  if (s.type === "object") return { ...base, widget: "code", output_code_only: true, default_language: "yaml" };
+  const field: CmsField = { ...base, widget: longText.has(name) ? "text" : "string" };
+  if (s.minLength || s.maxLength) field["pattern"] = [`^[\\s\\S]{${s.minLength ?? 0},${s.maxLength ?? ""}}$`, `${s.minLength ?? 0} to ${s.maxLength ?? "any number of"} characters`];
+  if (s.format === "uri") field["pattern"] = ["^https?://", "a full web address starting with https://"];
+  return field;
+}
+
+function objectFields(s: JsonSchema, hints: Record<string, string>): CmsField[] {
+  const required = new Set(s.required ?? []);
+  return Object.entries(s.properties ?? {}).map(([name, p]) =>
+    toField(name, p, required.has(name) && p.default === undefined, hints),
+  );
+}
+
+function fieldsOf(schema: z.ZodType, hints: Record<string, string>): CmsField[] {
+  return objectFields(z.toJSONSchema(schema, { unrepresentable: "any", io: "input" }) as JsonSchema, hints);
+}
+
+/** One-line JSDoc comments of the schema fields, by field name, read from schemas.ts. */
+export function schemaHints(schemasSource: string): Record<string, string> {
+  const hints: Record<string, string> = {};
+  for (const m of schemasSource.matchAll(/\/\*\*\s*(.+?)\s*\*\/\s*\n\s*(\w+)\s*:/g)) {
+    if (m[2] && m[1] && !hints[m[2]]) hints[m[2]] = m[1];
+  }
+  return hints;
+}
+
+export interface CmsOptions {
+  locales: Locale[];
+  /** Ids of the Spanish guides: a translation picks the guide it translates from these. */
+  sourceGuideIds: string[];
+  hints: Record<string, string>;
+  /** "owner/name" of the git repository editors publish to (production backend). */
+  repo: string;
+  branch: string;
+  /** Address of the local proxy (decap-server) for trying the CMS on your own computer. */
+  localBackendUrl: string;
+}
+
+const bodyField: CmsField = {
+  name: "body",
+  label: "Body",
+  widget: "markdown",
+  hint: 'Short sentences, the action first, "you". Components: <EmergencyNumbers />, <ResourceList country="MX" kinds="shelter" />, <Callout type="warning">…</Callout>, <Steps>…</Steps>.',
+};
+
+/**
+ * One guide collection per locale (content/guides/{locale}/). Decap's own i18n mode writes a
+ * file into every locale folder on save, even empty ones, and an untranslated guide must have
+ * no file so the site shows the Spanish text with a notice.
+ */
+function guideCollections(o: CmsOptions) {
+  const [source, ...translations] = o.locales;
+  const fields = fieldsOf(guideSchema, o.hints);
+  return [
+    {
+      name: `guides-${source?.code}`,
+      label: `Guides: ${source?.label} (original)`,
+      folder: `content/guides/${source?.code}`,
+      extension: "mdx",
+      format: "frontmatter",
+      create: true,
+      slug: "{{slug}}",
+      summary: "{{title}}",
+      fields: [...fields, bodyField],
+    },
+    ...translations.map((l) => ({
+      name: `guides-${l.code}`,
+      label: `Guides: ${l.label} (translations)`,
+      folder: `content/guides/${l.code}`,
+      extension: "mdx",
+      format: "frontmatter",
+      create: true,
+      // The file must have the Spanish guide's id as its name.
+      slug: "{{translates}}",
+      summary: "{{title}}",
+      fields: [
+        { name: "translates", label: "Translates", widget: "select", options: o.sourceGuideIds, required: true, hint: "The Spanish guide this translates (it gives the file its name)." },
+        ...fields,
+        bodyField,
+      ],
+    })),
+  ];
+}
+
+export function cmsConfig(o: CmsOptions) {
+  const yamlFolder = (name: string, folder: string, schema: z.ZodType, extra: Record<string, unknown> = {}) => ({
+    name,
+    label: label(name),
+    folder,
+    extension: "yaml",
+    format: "yml",
+    create: true,
+    slug: "{{slug}}",
+    identifier_field: "name",
+    fields: fieldsOf(schema, o.hints),
+    ...extra,
+  });
+  return {
+    backend: { name: "github", repo: o.repo, branch: o.branch },
+    local_backend: { url: o.localBackendUrl },
+    publish_mode: "editorial_workflow",
+    media_folder: "public/media",
+    public_folder: "/media",
+    locale: "es",
+    collections: [
+      ...guideCollections(o),
+      yamlFolder("resources", "content/resources", resourceSchema, { summary: "{{name}} ({{country}})" }),
+      yamlFolder("hubs", "content/hubs", hubSchema),
+      yamlFolder("countries", "content/countries", countrySchema, { create: false, identifier_field: "code", summary: "{{code}}" }),
+    ],
+  };
+}
