@@ -19,6 +19,8 @@ export interface ConversationState {
   pending?: "country" | "particularities";
   /** true once the first-contact privacy note has been shown. */
   greeted?: boolean;
+  /** true once the engine asked about the particularities (it asks only once). */
+  askedParticularities?: boolean;
 }
 
 export interface EngineInput {
@@ -66,4 +68,9 @@ export interface EngineReply {
   state: ConversationState;
   /** true when the person asked to erase the conversation: the caller must forget it. */
   erased: boolean;
+}
+
+/** The answering engine (bot/engine/index.ts createEngine). Pure: same input, same reply. */
+export interface Engine {
+  reply(state: ConversationState | undefined, input: EngineInput): EngineReply;
 }

@@ -1,7 +1,10 @@
 // The knowledge-base format: what the build exports from content/ for the bot engine.
 // Owned by the model side; the engine only reads it. Bump KB_VERSION on any breaking change.
-import type { CountryCode, ResourceData, Topic } from "./schemas";
+// buildKnowledgeBase() is pure (no I/O): bot/kb/load.ts and the build integration feed it.
+import type { BotDanger, BotPhrases, BotSlang, CountryCode, ResourceData, Topic } from "./schemas";
 import type { Locale } from "./locales";
+import type { LoadedContent } from "./content-files";
+import { mdxToSections } from "./mdx-text";
 
 export const KB_VERSION = 1;
 
@@ -64,4 +67,83 @@ export interface KnowledgeBase {
   hubs: KbHub[];
   /** UI strings per locale (the bot.* keys and the ones it shares with the site). */
   strings: Record<string, Record<string, string>>;
+  /** The bot's vocabulary from content/bot/ (slang, danger words, commands, places). */
+  lexicon: KbLexicon;
+}
+
+/** content/bot/*.yaml, validated. */
+export interface KbLexicon {
+  slang: BotSlang;
+  danger: BotDanger;
+  phrases: BotPhrases;
+}
+
+/** An empty vocabulary, for a knowledge base built without content/bot/. */
+export const emptyLexicon: KbLexicon = {
+  slang: {},
+  danger: { categories: {}, locales: {} },
+  phrases: { languageNames: {}, places: {}, locales: {} },
+};
+
+/** Site path of a guide page in a locale. */
+export function guideUrl(locale: string, id: string): string {
+  return `/${locale}/guides/${id}/`;
+}
+
+/** UI string keys the bot carries: its own (bot.*) and the few it shares with the site. */
+const sharedKeys = new Set(["site.name", "nav.help", "help.title"]);
+const isBotKey = (key: string) => key.startsWith("bot.") || sharedKeys.has(key);
+
+/** Build the knowledge base from validated content (one source of truth for site and bot). */
+export function buildKnowledgeBase(content: LoadedContent, lexicon: KbLexicon = emptyLexicon, builtAt = new Date()): KnowledgeBase {
+  const sourceLocale = content.locales[0]?.code ?? "es";
+  const guides: KbGuide[] = content.guides
+    .map((g) => ({
+      id: g.id,
+      locale: g.locale,
+      title: g.data.title,
+      summary: g.data.summary,
+      audience: g.data.audience,
+      topics: g.data.topics,
+      countries: g.data.countries ?? [],
+      questions: g.data.questions,
+      url: guideUrl(g.locale, g.id),
+      sections: mdxToSections(g.body).map(({ heading, anchor, text }) => ({ heading, anchor, text })),
+    }))
+    .sort((a, b) => a.locale.localeCompare(b.locale) || a.id.localeCompare(b.id));
+  const resources: KbResource[] = content.resources.map((r) => {
+    const { verifiedOn, source: _source, extraSources: _extra, editorNotes: _notes, ...rest } = r.data;
+    return { ...rest, id: r.id, verifiedOn: verifiedOn.toISOString().slice(0, 10) };
+  });
+  const countries: KbCountry[] = content.countries.map((c) => ({
+    code: c.data.code,
+    names: c.data.names,
+    emergency: c.data.emergency,
+    childProtection: c.data.childProtection,
+  }));
+  const hubs: KbHub[] = content.hubs.map((h) => ({
+    id: h.id,
+    country: h.data.country,
+    municipality: h.data.municipality,
+    name: h.data.name,
+    ...(h.data.address ? { address: h.data.address } : {}),
+    ...(h.data.hours ? { hours: h.data.hours } : {}),
+    refersTo: h.data.refersTo,
+    example: h.data.example,
+  }));
+  const strings = Object.fromEntries(
+    Object.entries(content.strings).map(([code, table]) => [code, Object.fromEntries(Object.entries(table).filter(([k]) => isBotKey(k)))]),
+  );
+  return {
+    version: KB_VERSION,
+    builtAt: builtAt.toISOString(),
+    sourceLocale,
+    locales: content.locales,
+    guides,
+    resources,
+    countries,
+    hubs,
+    strings,
+    lexicon,
+  };
 }

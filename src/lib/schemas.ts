@@ -192,3 +192,48 @@ export const localeSchema = z.object({
   dir: z.enum(["ltr", "rtl"]),
 });
 export type Locale = z.infer<typeof localeSchema>;
+
+/** The bot's vocabulary, kept as data in content/bot/ so editors can extend it (see content/bot/README.md). */
+const phraseList = z.array(z.string().min(1, "must not be empty")).default([]);
+/** content/bot/slang.yaml: per locale, a word or phrase people use → words the guides use for it. */
+export const botSlangSchema = z.record(z.string(), z.record(z.string(), z.array(z.string().min(1)).min(1, "must list at least one word the guides use")));
+/** content/bot/danger.yaml: what tells an emergency apart from a question about a risk. */
+export const botDangerSchema = z.object({
+  /** Kinds of danger; `topics` are the guide topics to show after the emergency numbers. */
+  categories: z.record(z.string(), z.object({ /** Guide topics that help in this situation. */ topics: z.array(topic).default([]) })),
+  /** Per locale: phrases that describe a danger happening now, by category; "*" ends a word stem, "a & b" means both anywhere. */
+  locales: z.record(z.string(), z.object({
+    /** Phrases that alone mean someone is in danger, by category. */
+    situations: z.record(z.string(), phraseList),
+    /** Calls for help ("auxilio"). */
+    distress: phraseList,
+    /** Words that say it is happening now ("ahorita"). */
+    now: phraseList,
+    /** Words that make it a question about risks, a past story or a "what if" ("es cierto", "el año pasado"). */
+    notNow: phraseList,
+  })),
+});
+/** content/bot/phrases.yaml: commands, small talk, language names, places and the child's particularities, per locale. */
+export const botPhrasesSchema = z.object({
+  /** Names people use for each language, to switch ("english", "kreyol"). Keyed by the locale they switch to. */
+  languageNames: z.record(z.string(), phraseList),
+  /** Towns, regions and border points, by country code, to know where the person is. */
+  places: z.partialRecord(countryCode, phraseList),
+  /** Per locale: the words of each command and small-talk kind. */
+  locales: z.record(z.string(), z.object({
+    /** Erase the conversation. */ erase: phraseList,
+    /** Talk to a person. */ human: phraseList,
+    /** Skip a question. */ skip: phraseList,
+    /** Yes. */ yes: phraseList,
+    /** No. */ no: phraseList,
+    /** Greetings. */ greeting: phraseList,
+    /** Thanks. */ thanks: phraseList,
+    /** Asking whether the bot is a person. */ identity: phraseList,
+    /** "{n}" = age: how people say their own age ("tengo {n} anos"). */ age: phraseList,
+    /** How people say they travel without family. */ alone: phraseList,
+    /** How people say they travel with family. */ accompanied: phraseList,
+  })),
+});
+export type BotSlang = z.infer<typeof botSlangSchema>;
+export type BotDanger = z.infer<typeof botDangerSchema>;
+export type BotPhrases = z.infer<typeof botPhrasesSchema>;

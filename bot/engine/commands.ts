@@ -1,0 +1,105 @@
+// Ships to the browser too (pure engine). Commands and short answers people send: erase,
+// talk to a person, switch language, skip, yes/no, their country and the two particularities.
+// Words come from content/bot/phrases.yaml; quick-reply buttons send "#codes" that mean the
+// same in every language (e.g. "#skip", "#country-GT", "#lang-fr").
+import type { KnowledgeBase } from "./types";
+import { compilePhrases, findPhrase, numberIn, type Phrase } from "./phrases";
+
+export type Command =
+  | { kind: "erase" }
+  | { kind: "human" }
+  | { kind: "emergency" }
+  | { kind: "skip" }
+  | { kind: "language"; locale: string }
+  | { kind: "country"; country: string }
+  | { kind: "particularities"; under18: boolean; alone?: boolean };
+
+export interface Commands {
+  /** A quick-reply "#code", if the text is one. */
+  code(text: string): Command | undefined;
+  /** A command written in words, in a short message. */
+  spoken(tokens: string[]): Command | undefined;
+  /** Country the message names (place or country name), if any. */
+  country(tokens: string[]): string | undefined;
+  /** yes / no / skip in answer to a question. */
+  answer(tokens: string[]): "yes" | "no" | "skip" | undefined;
+  /** What the message says about the person: their own age and whether they travel alone. */
+  particularities(tokens: string[]): { under18?: boolean; alone?: boolean };
+  /** Small talk kind, if the message is a greeting, thanks or "are you a robot?". */
+  smallTalk(tokens: string[]): "greeting" | "thanks" | "identity" | undefined;
+}
+
+type Kind = "erase" | "human" | "skip" | "yes" | "no" | "greeting" | "thanks" | "identity" | "age" | "alone" | "accompanied";
+
+export function createCommands(kb: KnowledgeBase): Commands {
+  const byKind = (kind: Kind): Phrase[] => Object.values(kb.lexicon.phrases.locales).flatMap((l) => compilePhrases(l[kind]));
+  const p = {
+    erase: byKind("erase"),
+    human: byKind("human"),
+    skip: byKind("skip"),
+    yes: byKind("yes"),
+    no: byKind("no"),
+    greeting: byKind("greeting"),
+    thanks: byKind("thanks"),
+    identity: byKind("identity"),
+    age: byKind("age"),
+    alone: byKind("alone"),
+    accompanied: byKind("accompanied"),
+  };
+  const languages = Object.entries(kb.lexicon.phrases.languageNames).map(([locale, names]) => [locale, compilePhrases(names)] as const);
+  const codes = new Set(kb.countries.map((c) => c.code as string));
+  const places: [string, Phrase[]][] = kb.countries.map((c) => [
+    c.code,
+    compilePhrases([...Object.values(c.names), ...(kb.lexicon.phrases.places[c.code] ?? [])]),
+  ]);
+  const localeCodes = new Set(kb.locales.map((l) => l.code));
+
+  return {
+    code(text) {
+      const m = /^#([a-z0-9]+)(?:-([A-Za-z0-9-]+))?$/.exec(text.trim());
+      if (!m) return undefined;
+      const [, name, arg] = m;
+      if (name === "erase" || name === "human" || name === "emergency" || name === "skip") return { kind: name };
+      if (name === "lang" && arg && localeCodes.has(arg)) return { kind: "language", locale: arg };
+      if (name === "country" && arg && (codes.has(arg) || arg === "skip")) return { kind: "country", country: arg };
+      if (name === "under18") return { kind: "particularities", under18: true, alone: arg === "alone" };
+      if (name === "adult") return { kind: "particularities", under18: false };
+      return undefined;
+    },
+    spoken(tokens) {
+      if (tokens.length === 0) return undefined;
+      if (tokens.length <= 4 && findPhrase(p.erase, tokens, 0)) return { kind: "erase" };
+      if (tokens.length <= 3)
+        for (const [locale, names] of languages) if (localeCodes.has(locale) && findPhrase(names, tokens, 0)) return { kind: "language", locale };
+      if (tokens.length <= 8 && !findPhrase(p.identity, tokens, 0) && findPhrase(p.human, tokens, 1)) return { kind: "human" };
+      return undefined;
+    },
+    country(tokens) {
+      if (tokens.length === 1 && codes.has((tokens[0] as string).toUpperCase())) return (tokens[0] as string).toUpperCase();
+      for (const [code, phrases] of places) if (findPhrase(phrases, tokens, 0)) return code;
+      return undefined;
+    },
+    answer(tokens) {
+      if (tokens.length === 0 || tokens.length > 4) return undefined;
+      if (findPhrase(p.skip, tokens, 0)) return "skip";
+      if (findPhrase(p.no, tokens, 0)) return "no";
+      if (findPhrase(p.yes, tokens, 0)) return "yes";
+      return undefined;
+    },
+    particularities(tokens) {
+      const out: { under18?: boolean; alone?: boolean } = {};
+      const age = numberIn(p.age, tokens);
+      if (age !== undefined && age > 0 && age < 100) out.under18 = age < 18;
+      if (findPhrase(p.alone, tokens, 0)) out.alone = true;
+      else if (findPhrase(p.accompanied, tokens, 0)) out.alone = false;
+      return out;
+    },
+    smallTalk(tokens) {
+      if (tokens.length === 0 || tokens.length > 12) return undefined;
+      if (findPhrase(p.identity, tokens, 1)) return "identity";
+      if (findPhrase(p.thanks, tokens, 0)) return "thanks";
+      if (findPhrase(p.greeting, tokens, 0)) return "greeting";
+      return undefined;
+    },
+  };
+}

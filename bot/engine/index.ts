@@ -1,0 +1,363 @@
+// Ships to the browser too (pure engine: no I/O, no Botkit). The bot's answering engine:
+// createEngine(kb).reply(state, input) → reply text, language, emergency flag, ranked guides,
+// resources and the new conversation state. Order of work: language, safety triage, commands,
+// then answers from the guides.
+import type { ConversationState, Engine, EngineInput, EngineReply, KnowledgeBase, QuickReply } from "./types";
+import type { KbGuide, KbResource } from "../../src/lib/kb";
+import { tokenize } from "./text";
+import { buildLanguageModel, detectLanguage } from "./language";
+import { createTriage } from "./triage";
+import { createRetriever, type GuideHit } from "./retrieve";
+import { createCommands, type Command } from "./commands";
+import { createResources, card } from "./resources";
+import { createStrings } from "./strings";
+import { excerpt, guidePath, join, resourceBlock } from "./compose";
+
+export type { Engine, EngineInput, EngineReply, ConversationState, KnowledgeBase };
+
+/** Longest message read; the rest is ignored (a kiosk keyboard can't send a novel by mistake). */
+const MAX_INPUT = 1000;
+/** A guide must match at least this share of the message's meaningful words to be an answer. */
+const MIN_COVERAGE = 0.25;
+const MIN_SCORE = 4;
+
+export function createEngine(kb: KnowledgeBase): Engine {
+  const t = createStrings(kb);
+  const model = buildLanguageModel(kb);
+  const triage = createTriage(kb);
+  const retriever = createRetriever(kb);
+  const commands = createCommands(kb);
+  const resources = createResources(kb);
+  const source = kb.sourceLocale;
+  const guide = (id: string, locale: string): KbGuide | undefined =>
+    kb.guides.find((g) => g.id === id && g.locale === locale) ?? kb.guides.find((g) => g.id === id && g.locale === source);
+  const emergencyGuideId = kb.guides.find((g) => g.locale === source && g.topics[0] === "emergency")?.id;
+  const topicsOf = (id: string) => guide(id, source)?.topics ?? [];
+  const validCountry = (c: string | undefined) => (c && resources.countryCodes.includes(c.toUpperCase()) ? c.toUpperCase() : undefined);
+
+  function chooseLocale(text: string, state: ConversationState, input: EngineInput): string {
+    const prior = state.locale ?? (input.locale && model.locales.includes(input.locale) ? input.locale : undefined);
+    const found = detectLanguage(model, text, prior);
+    if (!found) return prior ?? source;
+    return found.locale;
+  }
+
+  function unaccompaniedChild(state: ConversationState): boolean {
+    return state.under18 === true && state.alone === true;
+  }
+
+  function base(state: ConversationState, locale: string): EngineReply {
+    return { text: "", locale, emergency: false, guides: [], resources: [], cards: [], links: [], quickReplies: [], state, erased: false };
+  }
+
+  function withResources(reply: EngineReply, list: KbResource[]): void {
+    for (const r of list) {
+      if (reply.resources.includes(r.id)) continue;
+      reply.resources.push(r.id);
+      reply.cards.push(card(r));
+    }
+  }
+
+  const qr = (locale: string, key: string, text: string): QuickReply => ({ label: t(locale, key), text });
+  const standardReplies = (locale: string): QuickReply[] => [qr(locale, "bot.qr.emergency", "#emergency"), qr(locale, "bot.qr.human", "#human"), qr(locale, "bot.qr.erase", "#erase")];
+
+  /** Ranked answers: own language first; otherwise any language with the guide shown in the source language. */
+  function answer(text: string, locale: string, boostTopics: string[], state: ConversationState): { hits: GuideHit[]; fallback: boolean } {
+    const adjust = (hits: GuideHit[]) =>
+      hits
+        .map((h) => {
+          let score = h.score;
+          const topics = topicsOf(h.guide);
+          if (boostTopics.some((x) => topics.includes(x as never))) score *= 1.5;
+          if (unaccompaniedChild(state) && topics.includes("travelling-alone")) score *= 1.2;
+          return { ...h, score };
+        })
+        .sort((a, b) => b.score - a.score);
+    const good = (h: GuideHit | undefined) => Boolean(h && h.coverage >= MIN_COVERAGE && h.score >= MIN_SCORE);
+    const own = adjust(retriever.search(text, locale));
+    if (good(own[0])) return { hits: own.filter((h, i) => i === 0 || (good(h) && h.score >= (own[0]?.score ?? 0) * 0.3)), fallback: false };
+    let best: GuideHit[] = [];
+    for (const other of retriever.locales) {
+      if (other === locale) continue;
+      const hits = adjust(retriever.search(text, other));
+      if (good(hits[0]) && (hits[0]?.score ?? 0) > (best[0]?.score ?? 0)) best = hits;
+    }
+    if (best.length === 0) return { hits: [], fallback: false };
+    const top = best[0] as GuideHit;
+    const hits = best.filter((h, i) => i === 0 || (good(h) && h.score >= top.score * 0.3));
+    return { hits, fallback: !kb.guides.some((g) => g.id === top.guide && g.locale === locale) };
+  }
+
+  function privacyFirst(reply: EngineReply, state: ConversationState): void {
+    if (state.greeted) return;
+    reply.text = join(reply.text, t(reply.locale, "bot.privacy"));
+    state.greeted = true;
+  }
+
+  function emergencyReply(text: string, state: ConversationState, locale: string, categories: string[]): EngineReply {
+    const reply = base(state, locale);
+    reply.emergency = true;
+    const rank = { unaccompaniedChild: unaccompaniedChild(state) };
+    const country = validCountry(state.country);
+    let numbers: string;
+    if (country) {
+      const list = resources.emergency(country, rank);
+      withResources(reply, list);
+      numbers = resourceBlock(t(locale, "bot.emergency.numbers", { country: resources.countryName(country, locale) }), list);
+    } else {
+      const lines = resources.countryCodes.map((code) => {
+        const list = resources.emergency(code, rank);
+        withResources(reply, list);
+        return `• ${resources.countryName(code, locale)}: ${list.map((r) => r.phones[0]?.number).join(" / ")}`;
+      });
+      numbers = [t(locale, "bot.emergency.allCountries"), ...lines].join("\n");
+    }
+    const boost = categories.flatMap((c) => kb.lexicon.danger.categories[c]?.topics ?? []);
+    const { hits } = answer(text, locale, boost, state);
+    const ids = [...new Set([...(emergencyGuideId ? [emergencyGuideId] : []), ...hits.map((h) => h.guide)])].slice(0, 3);
+    reply.guides = ids;
+    const help = emergencyGuideId ? guide(emergencyGuideId, locale) : undefined;
+    let todo = "";
+    if (help) {
+      const part = excerpt(help, help.sections.findIndex((s) => s.heading && s.text.trim()));
+      todo = `${part.text}\n${guidePath(help, part.anchor)}`;
+      reply.links.push({ title: help.title, url: help.url });
+    }
+    reply.text = join(numbers, t(locale, "bot.emergency.calm"), todo);
+    if (emergencyGuideId) state.lastTopic = emergencyGuideId;
+    reply.quickReplies = [qr(locale, "bot.qr.human", "#human"), qr(locale, "bot.qr.erase", "#erase")];
+    if (!country) reply.quickReplies.unshift(...countryReplies(locale).slice(0, 8));
+    privacyFirst(reply, state);
+    return reply;
+  }
+
+  function countryReplies(locale: string): QuickReply[] {
+    return [
+      ...resources.countryCodes.map((code) => ({ label: resources.countryName(code, locale), text: `#country-${code}` })),
+      qr(locale, "bot.qr.skip", "#country-skip"),
+    ];
+  }
+
+  function humanReply(state: ConversationState, locale: string): EngineReply {
+    const reply = base(state, locale);
+    const country = validCountry(state.country);
+    const rank = { unaccompaniedChild: true };
+    const parts = [t(locale, "bot.human")];
+    if (country) {
+      const hubs = resources.hubs(country).filter((h) => h.address);
+      for (const h of hubs.slice(0, 1)) parts.push(`• ${h.name}: ${h.address}${h.hours ? ` (${h.hours})` : ""}`);
+      const list = resources.emergency(country, rank).filter((r) => r.kind === "child-protection");
+      withResources(reply, list);
+      parts.push(...list.map((r) => `• ${r.name.split(/\s[–—-]\s|;/)[0]}: ${r.phones[0]?.number}`));
+    } else {
+      for (const code of resources.countryCodes) {
+        const list = resources.emergency(code, rank).filter((r) => r.kind === "child-protection").slice(0, 1);
+        withResources(reply, list);
+        if (list[0]) parts.push(`• ${resources.countryName(code, locale)}: ${list[0].phones[0]?.number}`);
+      }
+    }
+    reply.text = parts.join("\n");
+    reply.quickReplies = [qr(locale, "bot.qr.emergency", "#emergency"), qr(locale, "bot.qr.erase", "#erase")];
+    privacyFirst(reply, state);
+    return reply;
+  }
+
+  function topicsLine(locale: string): string {
+    const titles = kb.guides.filter((g) => g.locale === locale && g.audience !== "staff").map((g) => g.title);
+    const list = titles.length ? titles : kb.guides.filter((g) => g.locale === source && g.audience !== "staff").map((g) => g.title);
+    return t(locale, "bot.topics", { topics: list.slice(0, 8).join(" · ") });
+  }
+
+  function helpLine(state: ConversationState, locale: string, reply: EngineReply): string {
+    const country = validCountry(state.country);
+    const rank = { unaccompaniedChild: unaccompaniedChild(state) };
+    if (country) {
+      const list = resources.emergency(country, rank);
+      withResources(reply, list);
+      return resourceBlock(t(locale, "bot.helpLine"), list);
+    }
+    const lines = resources.countryCodes.map((code) => {
+      const list = resources.emergency(code, rank).slice(0, 1);
+      withResources(reply, list);
+      return `• ${resources.countryName(code, locale)}: ${list[0]?.phones[0]?.number ?? ""}`;
+    });
+    return [t(locale, "bot.helpLine"), ...lines].join("\n");
+  }
+
+  function guideAnswer(text: string, state: ConversationState, locale: string): EngineReply {
+    const reply = base(state, locale);
+    const { hits, fallback } = answer(text, locale, [], state);
+    const top = hits[0];
+    if (!top) {
+      reply.text = join(t(locale, "bot.noMatch"), topicsLine(locale), helpLine(state, locale, reply));
+      reply.quickReplies = standardReplies(locale);
+      privacyFirst(reply, state);
+      return reply;
+    }
+    reply.guides = hits.slice(0, 3).map((h) => h.guide);
+    const shown = fallback ? guide(top.guide, source) : guide(top.guide, locale);
+    if (!shown) return reply;
+    // The section index belongs to the language that matched; when the text shown is another
+    // language, take the same section position (translations keep the structure).
+    const part = excerpt(shown, top.section);
+    reply.links.push({ title: shown.title, url: shown.url });
+    const topics = shown.topics;
+    const country = validCountry(state.country);
+    const rank = { unaccompaniedChild: unaccompaniedChild(state) };
+    const list = resources.forTopics(country, topics, rank);
+    withResources(reply, list);
+    const where = country ? t(locale, "bot.resources", { country: resources.countryName(country, locale) }) : t(locale, "bot.resourcesRegional");
+    let ask = "";
+    if (!state.country && !country) {
+      ask = t(locale, "bot.askCountry");
+      state.pending = "country";
+      reply.quickReplies = countryReplies(locale);
+    } else if (!state.askedParticularities && state.under18 === undefined) {
+      ask = t(locale, "bot.askParticularities");
+      state.pending = "particularities";
+      state.askedParticularities = true;
+      reply.quickReplies = [
+        qr(locale, "bot.qr.under18Alone", "#under18-alone"),
+        qr(locale, "bot.qr.under18Family", "#under18-family"),
+        qr(locale, "bot.qr.adult", "#adult"),
+        qr(locale, "bot.qr.skip", "#skip"),
+      ];
+    } else {
+      reply.quickReplies = standardReplies(locale);
+    }
+    reply.text = join(fallback ? t(locale, "bot.fallback") : "", `${part.text}\n${shown.title}: ${guidePath(shown, part.anchor)}`, resourceBlock(where, list), ask);
+    state.lastTopic = top.guide;
+    privacyFirst(reply, state);
+    return reply;
+  }
+
+  function confirm(state: ConversationState, locale: string, key: string, vars?: Record<string, string>): EngineReply {
+    const reply = base(state, locale);
+    // After a country or particularities answer, re-answer the last topic with the right resources.
+    if (state.lastTopic && key !== "bot.languageSet") {
+      const g = guide(state.lastTopic, locale);
+      if (g) {
+        const rank = { unaccompaniedChild: unaccompaniedChild(state) };
+        const country = validCountry(state.country);
+        const list = resources.forTopics(country, g.topics, rank);
+        withResources(reply, list);
+        reply.guides = [g.id];
+        reply.links.push({ title: g.title, url: g.url });
+        const where = country ? t(locale, "bot.resources", { country: resources.countryName(country, locale) }) : t(locale, "bot.resourcesRegional");
+        reply.text = join(t(locale, key, vars), resourceBlock(where, list), `${g.title}: ${g.url}`);
+      }
+    }
+    if (!reply.text) reply.text = join(t(locale, key, vars), key === "bot.languageSet" ? topicsLine(locale) : "");
+    reply.quickReplies = standardReplies(locale);
+    privacyFirst(reply, state);
+    return reply;
+  }
+
+  function runCommand(cmd: Command, state: ConversationState, locale: string, text: string): EngineReply | undefined {
+    switch (cmd.kind) {
+      case "erase":
+        return { ...base({}, locale), text: t(locale, "bot.erased"), erased: true };
+      case "human":
+        delete state.pending;
+        return humanReply(state, locale);
+      case "emergency":
+        return emergencyReply(text, state, locale, []);
+      case "language":
+        state.locale = cmd.locale;
+        return confirm(state, cmd.locale, "bot.languageSet");
+      case "country":
+        delete state.pending;
+        state.country = cmd.country;
+        if (cmd.country === "skip") return confirm(state, locale, "bot.skipped");
+        return confirm(state, locale, "bot.countrySet", { country: resources.countryName(cmd.country, locale) });
+      case "skip":
+        if (state.pending === "country") state.country = "skip";
+        delete state.pending;
+        return confirm(state, locale, "bot.skipped");
+      case "particularities":
+        delete state.pending;
+        state.under18 = cmd.under18;
+        if (cmd.alone !== undefined) state.alone = cmd.alone;
+        return confirm(state, locale, "bot.thanksForAnswer");
+    }
+  }
+
+  function reply(previous: ConversationState | undefined, input: EngineInput): EngineReply {
+    const state: ConversationState = { ...(previous ?? {}) };
+    const text = typeof input?.text === "string" ? input.text.slice(0, MAX_INPUT) : "";
+    const tokens = tokenize(text);
+    const given = validCountry(input?.country);
+    if (given) state.country = given;
+
+    const code = commands.code(text);
+    if (code?.kind === "language") state.locale = code.locale;
+    const locale = code || tokens.length === 0 ? (state.locale ?? (input?.locale && model.locales.includes(input.locale) ? input.locale : source)) : chooseLocale(text, state, input ?? { text });
+    state.locale = locale;
+
+    // Safety first: a danger in the message outranks everything else, even a pending question.
+    const tri = code ? { emergency: false, categories: [] } : triage(tokens);
+    if (tri.emergency) {
+      const mentioned = commands.country(tokens);
+      if (mentioned && !validCountry(state.country)) state.country = mentioned;
+      Object.assign(state, definedOnly(commands.particularities(tokens)));
+      delete state.pending;
+      return emergencyReply(text, state, locale, tri.categories);
+    }
+    if (code) return runCommand(code, state, locale, text) ?? guideAnswer(text, state, locale);
+    const spoken = commands.spoken(tokens);
+    if (spoken) return runCommand(spoken, state, spoken.kind === "language" ? spoken.locale : locale, text) ?? guideAnswer(text, state, locale);
+
+    if (state.pending === "country") {
+      const country = commands.country(tokens);
+      const ans = commands.answer(tokens);
+      if (country && tokens.length <= 4) return runCommand({ kind: "country", country }, state, locale, text) ?? guideAnswer(text, state, locale);
+      if (ans === "skip" || ans === "no") return runCommand({ kind: "country", country: "skip" }, state, locale, text) ?? guideAnswer(text, state, locale);
+      delete state.pending;
+    }
+    if (state.pending === "particularities") {
+      const said = commands.particularities(tokens);
+      const ans = commands.answer(tokens);
+      if (said.under18 !== undefined || said.alone !== undefined || ans) {
+        delete state.pending;
+        if (ans === "yes") Object.assign(state, { under18: true, alone: true });
+        Object.assign(state, definedOnly(said));
+        if (ans === "skip" || ans === "no" || tokens.length <= 6) return confirm(state, locale, ans === "skip" ? "bot.skipped" : "bot.thanksForAnswer");
+      } else delete state.pending;
+    }
+
+    const mentioned = commands.country(tokens);
+    if (mentioned && !validCountry(state.country)) state.country = mentioned;
+    Object.assign(state, definedOnly(commands.particularities(tokens)));
+
+    const small = commands.smallTalk(tokens);
+    if (small) {
+      const { hits } = answer(text, locale, [], state);
+      if (hits.length === 0 || small === "identity") {
+        const r = base(state, locale);
+        r.text = join(t(locale, `bot.${small}`), small === "greeting" ? topicsLine(locale) : "");
+        r.quickReplies = standardReplies(locale);
+        privacyFirst(r, state);
+        return r;
+      }
+    }
+    return guideAnswer(text, state, locale);
+  }
+
+  return {
+    reply(state, input) {
+      try {
+        return reply(state, input);
+      } catch {
+        // Never a crash or a stack trace in front of a person: a calm reply with the help line.
+        const locale = state?.locale ?? source;
+        const r = base({ ...(state ?? {}) }, locale);
+        r.text = join(t(locale, "bot.noMatch"), helpLine(r.state, locale, r));
+        return r;
+      }
+    },
+  };
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,105 @@
+// Ships to the browser too (pure engine). Which protection resources to show, in which order,
+// and how to write them on a phone screen. Numbers come only from the knowledge base
+// (content/resources/, sourced); nothing here invents one.
+import type { KnowledgeBase, ResourceCard } from "./types";
+import type { KbResource } from "../../src/lib/kb";
+
+/** Resource kinds that help with each guide topic (child protection is always offered too). */
+const kindsForTopic: Record<string, string[]> = {
+  emergency: ["emergency", "child-protection"],
+  rights: ["child-protection", "legal"],
+  planning: ["child-protection"],
+  "route-risks": ["emergency", "anti-trafficking", "shelter"],
+  trafficking: ["anti-trafficking"],
+  "travelling-alone": ["child-protection", "shelter"],
+  asylum: ["asylum", "legal"],
+  authorities: ["child-protection", "legal"],
+  "family-contact": ["family-tracing"],
+  consulate: ["consular"],
+  return: ["child-protection", "international"],
+  health: ["health"],
+  gender: ["shelter", "health"],
+  discrimination: ["legal", "child-protection"],
+  school: ["child-protection"],
+  documents: ["consular"],
+  staff: ["child-protection"],
+};
+
+export interface Ranking {
+  /** An unaccompanied child: child protection comes first. */
+  unaccompaniedChild: boolean;
+}
+
+export function createResources(kb: KnowledgeBase) {
+  const byId = new Map(kb.resources.map((r) => [r.id, r]));
+  const countries = new Map(kb.countries.map((c) => [c.code as string, c]));
+  const get = (ids: string[]) => ids.map((id) => byId.get(id)).filter((r): r is KbResource => Boolean(r && r.phones.length));
+
+  return {
+    countryCodes: kb.countries.map((c) => c.code as string),
+    countryName(code: string, locale: string): string {
+      const c = countries.get(code);
+      return c ? (c.names[locale] ?? c.names[kb.sourceLocale] ?? code) : code;
+    },
+    /** Emergency line(s) and child-protection line of one country, in the order to show. */
+    emergency(code: string, rank: Ranking): KbResource[] {
+      const c = countries.get(code);
+      if (!c) return [];
+      const emergency = get(c.emergency).slice(0, 1);
+      const child = get(c.childProtection).slice(0, 1);
+      return rank.unaccompaniedChild ? [...child, ...emergency] : [...emergency, ...child];
+    },
+    /** Resources that help with these topics in a country (or the regional ones), at most `max`. */
+    forTopics(code: string | undefined, topics: string[], rank: Ranking, max = 3): KbResource[] {
+      const kinds = [...new Set(topics.flatMap((t) => kindsForTopic[t] ?? []))];
+      const where = code && countries.has(code) ? code : "regional";
+      const pool = kb.resources.filter((r) => r.country === where && r.phones.length > 0);
+      const c = countries.get(where);
+      const child = c ? get(c.childProtection).slice(0, 1) : [];
+      const picked: KbResource[] = [];
+      const push = (r: KbResource | undefined) => {
+        if (r && !picked.includes(r) && picked.length < max) picked.push(r);
+      };
+      if (rank.unaccompaniedChild) child.forEach(push);
+      for (const kind of kinds) push(pool.find((r) => r.kind === kind && r.serves !== "families") ?? pool.find((r) => r.kind === kind));
+      child.forEach(push);
+      if (c) get(c.emergency).slice(0, 1).forEach(push);
+      return picked;
+    },
+    /** Hubs (municipal information points) of a country that people can visit. */
+    hubs(code: string | undefined) {
+      return kb.hubs.filter((h) => h.country === code && !h.example);
+    },
+  };
+}
+
+export type Resources = ReturnType<typeof createResources>;
+
+/** Short name for a phone screen: the part before a dash, semicolon or slash. */
+export function shortName(r: KbResource): string {
+  const cut = r.name.split(/\s[–—-]\s|;|\s\/\s/)[0] ?? r.name;
+  return cut.length > 70 ? `${cut.slice(0, 67)}…` : cut.trim();
+}
+
+export function telUri(number: string): string {
+  const plus = number.trim().startsWith("+");
+  return `tel:${plus ? "+" : ""}${number.replace(/\D/g, "")}`;
+}
+
+/** "PNC 110" style line: short name and its first number(s). */
+export function resourceLine(r: KbResource): string {
+  const numbers = r.phones.slice(0, 2).map((p) => p.number).join(" / ");
+  return `${shortName(r)}: ${numbers}`;
+}
+
+export function card(r: KbResource): ResourceCard {
+  return {
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    country: r.country,
+    phones: r.phones.map((p) => ({ number: p.number, ...(p.label ? { label: p.label } : {}), tel: telUri(p.number) })),
+    ...(r.whatsapp ? { whatsapp: r.whatsapp } : {}),
+    ...(r.website ? { website: r.website } : {}),
+  };
+}

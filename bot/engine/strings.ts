@@ -1,0 +1,26 @@
+// Ships to the browser too (pure engine). The bot's strings come from the shared i18next files
+// (content/i18n/*.json, bot.* keys) carried in the knowledge base; a missing key falls back to
+// the source locale, as on the site.
+import i18next from "i18next";
+import type { KnowledgeBase } from "./types";
+
+export type BotT = (locale: string, key: string, vars?: Record<string, string | number>) => string;
+
+export function createStrings(kb: KnowledgeBase): BotT {
+  const i18n = i18next.createInstance();
+  void i18n.init({
+    resources: Object.fromEntries(Object.entries(kb.strings).map(([code, table]) => [code, { translation: table }])),
+    lng: kb.sourceLocale,
+    fallbackLng: kb.sourceLocale,
+    keySeparator: false,
+    nsSeparator: false,
+    interpolation: { escapeValue: false },
+    initAsync: false,
+  });
+  const fixed = new Map<string, ReturnType<typeof i18n.getFixedT>>();
+  return (locale, key, vars) => {
+    let t = fixed.get(locale);
+    if (!t) fixed.set(locale, (t = i18n.getFixedT(locale)));
+    return t(key, vars ?? {});
+  };
+}

@@ -1,0 +1,51 @@
+// Ships to the browser too (pure engine). Text normalisation shared by every engine module:
+// people type without accents, with repeated letters and apostrophes, so everything is compared folded.
+
+/** Lower case, no accents, apostrophes and dashes as spaces, no punctuation, "ayudaaa" → "ayuda". */
+export function fold(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[’'`´‘\-_/]/g, " ")
+    .replace(/[^\p{L}\p{N}$]+/gu, " ")
+    .replace(/(\p{L})\1{2,}/gu, "$1")
+    .trim();
+}
+
+/** Folded words of a text. */
+export function tokenize(text: string): string[] {
+  const folded = fold(text);
+  return folded ? folded.split(" ") : [];
+}
+
+/** Damerau-Levenshtein distance, stopping early past `max`. */
+export function editDistance(a: string, b: string, max = 2): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) rows.push([i]);
+  for (let j = 1; j <= b.length; j++) (rows[0] as number[])[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    const row = rows[i] as number[];
+    const prev = rows[i - 1] as number[];
+    let best = Infinity;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, ((rows[i - 2] as number[])[j - 2] as number) + 1);
+      row[j] = v;
+      if (v < best) best = v;
+    }
+    if (best > max) return max + 1;
+  }
+  return (rows[a.length] as number[])[b.length] as number;
+}
+
+/** Split plain text into sentences (keeps the end punctuation). */
+export function sentences(text: string): string[] {
+  return text
+    .split(/\n+/)
+    .flatMap((para) => para.match(/[^.!?]+(?:[.!?]+|$)/g) ?? [])
+    .map((s) => s.trim())
+    .filter((s) => s.length > 1);
+}
