@@ -5,6 +5,7 @@ import { contentGuard } from "./src/integrations/content-guard.ts";
 import { decapCms } from "./src/integrations/cms.ts";
 import { searchIndex } from "./src/integrations/search-index.ts";
 import { kioskMode } from "./src/integrations/kiosk-mode.ts";
+import { kbExport } from "./src/integrations/kb-export.ts";
 
 export default defineConfig({
   // The public address of the site (hreflang, canonical links, QR codes). Set SITE_URL in deployment.
@@ -16,7 +17,7 @@ export default defineConfig({
   trailingSlash: "always",
   build: { format: "directory" },
   // searchIndex, then kioskMode: the kiosk's offline worker precaches the finished search index.
-  integrations: [contentGuard(), mdx(), decapCms(), searchIndex(), kioskMode()],
+  integrations: [contentGuard(), mdx(), decapCms(), kbExport(), searchIndex(), kioskMode()],
   // Nothing leaves the origin: no telemetry-like prefetch of other hosts, no remote images.
   prefetch: false,
   devToolbar: { enabled: false },
