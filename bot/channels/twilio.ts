@@ -67,14 +67,11 @@ function readForm(req: IncomingMessage, limit: number): Promise<Record<string, s
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    // Past the limit the rest is ignored; the caller answers 413 and closes the connection.
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        resolve(undefined);
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size > limit) resolve(undefined);
+      else chunks.push(chunk);
     });
     req.on("end", () => resolve(Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString("utf8")))));
     req.on("error", reject);
@@ -115,7 +112,8 @@ export function twilioWebhook(options: TwilioWebhookOptions) {
       const form = await readForm(req, 16 * 1024);
       if (!form) {
         options.stats.refused += 1;
-        return plain(res, 413, "Too large");
+        res.writeHead(413, { "Content-Type": "text/plain; charset=utf-8", Connection: "close" }).end("Too large", () => req.destroy());
+        return;
       }
       const signature = req.headers["x-twilio-signature"];
       const signedUrl = publicUrl + (req.url ?? "");

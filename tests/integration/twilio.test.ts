@@ -1,0 +1,170 @@
+// SMS and WhatsApp through the real server and engine, signed the way Twilio signs its
+// webhooks. Only Twilio's REST API is replaced, by a local HTTP server that records what
+// the hub sends (TWILIO_API_BASE points the real twilio client at it).
+import assert from "node:assert/strict";
+import crypto from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { after, before, describe, test } from "node:test";
+import { pause, startHub, type Hub } from "./hub";
+
+const SID = `AC${"0".repeat(31)}1`;
+const TOKEN = "test-auth-token-4f9c";
+const PUBLIC_URL = "https://hub.example.org";
+const HUB_NUMBER = "+15005550006";
+
+interface Sent {
+  to: string;
+  from: string;
+  body: string;
+  account: string;
+}
+
+/** Twilio's documented scheme: HMAC-SHA1 over the URL followed by each POST key and value, keys sorted. */
+function sign(url: string, params: Record<string, string>, token = TOKEN): string {
+  const data = url + Object.keys(params).sort().map((k) => k + params[k]).join("");
+  return crypto.createHmac("sha1", token).update(data, "utf8").digest("base64");
+}
+
+function startRestDouble(): Promise<{ url: string; sent: Sent[]; close: () => void }> {
+  const sent: Sent[] = [];
+  const server = http.createServer((req, res) => {
+    let body = "";
+    req.on("data", (c: Buffer) => (body += c.toString()));
+    req.on("end", () => {
+      const match = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/.exec(req.url ?? "");
+      const auth = Buffer.from((req.headers.authorization ?? "").replace(/^Basic /, ""), "base64").toString();
+      if (req.method !== "POST" || !match || auth !== `${SID}:${TOKEN}`) {
+        res.writeHead(401, { "Content-Type": "application/json" }).end(JSON.stringify({ code: 20003, message: "Authenticate", status: 401 }));
+        return;
+      }
+      const form = new URLSearchParams(body);
+      sent.push({ to: form.get("To") ?? "", from: form.get("From") ?? "", body: form.get("Body") ?? "", account: match[1] ?? "" });
+      res.writeHead(201, { "Content-Type": "application/json" }).end(JSON.stringify({ sid: `SM${crypto.randomBytes(16).toString("hex")}`, status: "queued", to: form.get("To"), from: form.get("From"), body: form.get("Body") }));
+    });
+  });
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, sent, close: () => server.close() })),
+  );
+}
+
+async function waitFor<T>(check: () => T | undefined, ms = 10_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error("timed out");
+    await pause(25);
+  }
+}
+
+describe("Twilio SMS and WhatsApp webhooks", () => {
+  let hub: Hub;
+  let rest: Awaited<ReturnType<typeof startRestDouble>>;
+
+  before(async () => {
+    rest = await startRestDouble();
+    hub = await startHub({ TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: TOKEN, PUBLIC_URL, TWILIO_API_BASE: rest.url });
+  });
+  after(async () => {
+    await hub.stop("SIGKILL");
+    rest.close();
+  });
+
+  const post = (path: string, params: Record<string, string>, signature: string | undefined) =>
+    fetch(`${hub.base}${path}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", ...(signature === undefined ? {} : { "X-Twilio-Signature": signature }) },
+      body: new URLSearchParams(params).toString(),
+    });
+
+  const smsFrom = (from: string, body: string) => ({ MessageSid: `SM${crypto.randomBytes(16).toString("hex")}`, AccountSid: SID, From: from, To: HUB_NUMBER, Body: body, NumMedia: "0" });
+
+  /** Sends a signed SMS and returns the messages the hub sent back to that number. */
+  async function converse(path: string, from: string, body: string): Promise<Sent[]> {
+    const before = rest.sent.length;
+    const params = smsFrom(from, body);
+    const res = await post(path, params, sign(`${PUBLIC_URL}${path}`, params));
+    assert.equal(res.status, 200);
+    assert.match(await res.text(), /<Response>/);
+    await waitFor(() => (rest.sent.length > before ? true : undefined));
+    await pause(150); // a split answer arrives in a few parts
+    return rest.sent.slice(before).filter((m) => m.to === from);
+  }
+
+  test("a signed SMS is answered through Twilio's REST API, to the sender, from the hub's number", async () => {
+    const replies = await converse("/twilio/sms", "+50255501234", "me quieren matar ayuda");
+    assert.ok(replies.length >= 1);
+    for (const m of replies) {
+      assert.equal(m.from, HUB_NUMBER);
+      assert.equal(m.account, SID);
+      assert.ok(m.body.length > 0 && m.body.length <= 459, `each part fits three SMS segments (${m.body.length})`);
+    }
+  });
+
+  test("a long answer is split into numbered parts that each fit the SMS limit", async () => {
+    // The emergency answer lists every country's numbers: longer than one SMS part.
+    const replies = await converse("/twilio/sms", "+50255501235", "help someone is hitting me right now");
+    assert.ok(replies.length > 1, "it was split");
+    replies.forEach((m, i) => assert.match(m.body, new RegExp(`\\(${i + 1}/${replies.length}\\)$`)));
+    for (const m of replies) assert.ok(m.body.length <= 459);
+    const all = replies.map((m) => m.body).join("\n");
+    assert.match(all, /^1\. .+$/m, "quick replies became numbered options");
+  });
+
+  test("replying with an option's number picks that option", async () => {
+    const from = "+50255501236";
+    const first = (await converse("/twilio/sms", from, "hola")).map((m) => m.body).join("\n");
+    const options = [...first.matchAll(/^(\d+)\. (.+?)(?: \(\d+\/\d+\))?$/gm)].map((m) => ({ n: m[1] ?? "", label: m[2] ?? "" }));
+    assert.ok(options.length >= 2, first);
+    const byNumber = (await converse("/twilio/sms", from, options[0]!.n)).map((m) => m.body).join("\n");
+    // The same point in another conversation, answering with a number that is no option.
+    const other = "+50255509999";
+    await converse("/twilio/sms", other, "hola");
+    const noOption = (await converse("/twilio/sms", other, "99")).map((m) => m.body).join("\n");
+    assert.notEqual(byNumber, noOption, "the number meant the option, not the digit");
+  });
+
+  test("WhatsApp messages are answered on the WhatsApp path, to the whatsapp: address", async () => {
+    const from = "whatsapp:+50499991234";
+    const params = { ...smsFrom(from, "what are my rights if the police stop me?"), To: `whatsapp:${HUB_NUMBER}` };
+    const before = rest.sent.length;
+    const res = await post("/twilio/whatsapp", params, sign(`${PUBLIC_URL}/twilio/whatsapp`, params));
+    assert.equal(res.status, 200);
+    const sent = await waitFor(() => rest.sent.slice(before).find((m) => m.to === from));
+    assert.equal(sent.from, `whatsapp:${HUB_NUMBER}`);
+    assert.match(sent.body, /https:\/\/hub\.example\.org\/en\/guides\//, "guide links become full addresses");
+  });
+
+  test("a forged or unsigned webhook gets 403 and reaches no handler", async () => {
+    const before = rest.sent.length;
+    const params = smsFrom("+50255507777", "hola");
+    const forged = await post("/twilio/sms", params, sign(`${PUBLIC_URL}/twilio/sms`, params, "not-the-token"));
+    assert.equal(forged.status, 403);
+    const unsigned = await post("/twilio/sms", params, undefined);
+    assert.equal(unsigned.status, 403);
+    // Signed for another path, or with one parameter changed after signing.
+    assert.equal((await post("/twilio/whatsapp", params, sign(`${PUBLIC_URL}/twilio/sms`, params))).status, 403);
+    const tampered = { ...params, Body: "otra cosa" };
+    assert.equal((await post("/twilio/sms", tampered, sign(`${PUBLIC_URL}/twilio/sms`, params))).status, 403);
+    await pause(500);
+    assert.equal(rest.sent.length, before, "nothing was sent");
+    assert.equal((await fetch(`${hub.base}/twilio/sms`)).status, 405);
+  });
+
+  test("bad SMS bodies get a calm answer and the server stays up", async () => {
+    for (const body of ["", "   ", "😀", "x".repeat(10_000), "\u0000\u0007\u001b", "<script>alert(1)</script>"]) {
+      const replies = await converse("/twilio/sms", "+50255508888", body);
+      assert.ok(replies.length >= 1);
+      for (const m of replies) assert.doesNotMatch(m.body, /\bat .+:\d+:\d+|Error:/);
+    }
+    const huge = smsFrom("+50255508888", "y".repeat(40_000));
+    assert.equal((await post("/twilio/sms", huge, sign(`${PUBLIC_URL}/twilio/sms`, huge))).status, 413);
+    assert.equal((await fetch(`${hub.base}/healthz`)).status, 200);
+  });
+
+  test("the logs hold no phone number and no message text", async () => {
+    const logs = hub.output();
+    for (const secret of ["50255501234", "55501236", "50499991234", "matar", "police", "alert(1)"]) assert.ok(!logs.includes(secret), secret);
+  });
+});
