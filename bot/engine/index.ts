@@ -39,6 +39,8 @@ export function createEngine(kb: KnowledgeBase): Engine {
     const prior = state.locale ?? (input.locale && model.locales.includes(input.locale) ? input.locale : undefined);
     const found = detectLanguage(model, text, prior);
     if (!found) return prior ?? source;
+    // "ok", "si", "GT": too short to change the conversation's language (the switch commands can).
+    if (prior && found.locale !== prior && (tokenize(text).length < 3 || found.known === 0)) return prior;
     return found.locale;
   }
 
