@@ -45,7 +45,6 @@ function getInstance(): i18n {
     nsSeparator: false,
     interpolation: { escapeValue: false },
     initAsync: false,
-    showSupportNotice: false,
   });
   instance = { key, i18n };
   return i18n;
