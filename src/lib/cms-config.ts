@@ -83,6 +83,8 @@ export interface CmsOptions {
   /** "owner/name" of the git repository editors publish to (production backend). */
   repo: string;
   branch: string;
+  /** Address of the organisation's own OAuth service for the git host (Decap's base_url); without it Decap signs in through Netlify. */
+  authUrl: string | undefined;
   /** Address of the local proxy (decap-server) for trying the CMS on your own computer. */
   localBackendUrl: string;
 }
@@ -147,7 +149,7 @@ export function cmsConfig(o: CmsOptions) {
     ...extra,
   });
   return {
-    backend: { name: "github", repo: o.repo, branch: o.branch },
+    backend: { name: "github", repo: o.repo, branch: o.branch, ...(o.authUrl ? { base_url: o.authUrl } : {}) },
     local_backend: { url: o.localBackendUrl },
     publish_mode: "editorial_workflow",
     media_folder: "public/media",

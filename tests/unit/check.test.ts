@@ -96,3 +96,8 @@ test("a guide written in long sentences and long words gets a poor plain-languag
   assert.ok(messages(report, "warning").some((w) => /es\/beta\.mdx:\d+: plain-language score \d+\/100 is poor/.test(w)));
   assert.ok(report.guides.find((g) => g.id === "alpha")!.scores["es"]!.score >= 60);
 });
+
+test("a Callout with an unknown type is an error naming the types to use", () => {
+  const report = withMistake((root) => edit(root, "guides/es/beta.mdx", (t) => `${t}\n<Callout type="urgent">Llama ya.</Callout>\n`));
+  assert.ok(messages(report, "error").some((e) => /es\/beta\.mdx:\d+: <Callout> has the type "urgent"\. Use "info", "warning" or "danger"/.test(e)));
+});

@@ -64,6 +64,11 @@ export function checkLinks(c: LoadedContent): Problem[] {
           problems.push({ severity: "error", file: guide.file, line, message: `<${m[1]}> asks for the resource kind "${kind}", which does not exist. Use: ${resourceKinds.join(", ")}.` });
       }
     }
+    for (const m of guide.body.matchAll(/<Callout\b([^>]*)>/g)) {
+      const type = /type\s*=\s*"([^"]*)"/.exec(m[1] ?? "")?.[1];
+      if (type !== undefined && !["info", "warning", "danger"].includes(type))
+        problems.push({ severity: "error", file: guide.file, line: lineAt(guide, m.index ?? 0), message: `<Callout> has the type "${type}". Use "info", "warning" or "danger".` });
+    }
   }
   return problems;
 }

@@ -12,6 +12,7 @@ export function GET(): Response {
     hints: schemaHints(fs.readFileSync("src/lib/schemas.ts", "utf8")),
     repo: process.env["CMS_REPO"] ?? "your-organisation/safe-migration-hub",
     branch: process.env["CMS_BRANCH"] ?? "main",
+    authUrl: process.env["CMS_AUTH_URL"],
     localBackendUrl: process.env["CMS_LOCAL_BACKEND"] ?? "http://localhost:8081/api/v1",
   });
   return new Response(stringify(config), { headers: { "Content-Type": "text/yaml; charset=utf-8" } });
