@@ -1,4 +1,4 @@
-// Kiosk builds only: writes /sw.js after the site and its search index are built. The worker
+// Kiosk builds only: /sw.js, written after the site and its search index are built. The worker
 // precaches every page of the kiosk's locales, the CSS/JS, icons and the Pagefind index, so
 // a kiosk keeps working when the connection drops. Its cache is named after a hash of the
 // build's files: a new build installs a complete new cache and deletes the old one, so a
@@ -6,10 +6,9 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import type { AstroIntegration } from "astro";
+import type { AstroIntegrationLogger } from "astro";
 import { kioskConfig } from "../lib/kiosk";
-import { localeCodes } from "../lib/locales";
+import { getLocale, localeCodes } from "../lib/locales";
 
 /** Every file under `root`, as sorted paths relative to it with forward slashes. */
 function listFiles(root: string, dir = root): string[] {
@@ -22,8 +21,8 @@ function listFiles(root: string, dir = root): string[] {
   return out.sort();
 }
 
-/** The URLs a kiosk needs offline, given the build's files and the kiosk's locales. */
-export function precacheList(files: string[], locales: string[], allLocales: string[]): string[] {
+/** The URLs a kiosk needs offline, given the build's files, the kiosk's locales and their `lang` tags. */
+export function precacheList(files: string[], locales: string[], allLocales: string[], langs: string[] = locales): string[] {
   const urls: string[] = [];
   for (const file of files) {
     const top = file.split("/")[0] ?? "";
@@ -35,8 +34,14 @@ export function precacheList(files: string[], locales: string[], allLocales: str
       urls.push(`/${file.replace(/(^|\/)index\.html$/, "$1")}`);
       continue;
     }
-    if (top === "_astro" || top === "pagefind" || /\.(svg|png|ico|webmanifest|css|js)$/.test(file)) {
-      if (top === "pagefind" && file.includes("playground")) continue;
+    // Bundled CSS/JS, the search index, and icons at the top level (not the editors' CMS under /admin/).
+    const topLevelAsset = !file.includes("/") && /\.(svg|png|ico|webmanifest|css)$/.test(file);
+    if (top === "_astro" || top === "pagefind" || topLevelAsset) {
+      // The site uses Pagefind's JS API with its own UI: Pagefind's ready-made UIs are not needed.
+      if (top === "pagefind" && /playground|-ui\.|highlight/.test(file)) continue;
+      // Pagefind names each language's files after it (es_1a2b.pf_index, wasm.es.pagefind).
+      const lang = top === "pagefind" ? /(?:^|[/.])([a-z]{2,3}(?:-[a-z0-9]+)?)(?:_[0-9a-f]+\.|\.pagefind$)/.exec(file)?.[1] : undefined;
+      if (lang && lang !== "unknown" && !langs.includes(lang)) continue;
       urls.push(`/${file}`);
     }
   }
@@ -74,8 +79,9 @@ self.addEventListener("fetch", (event) => {
   event.respondWith(
     (async () => {
       const cache = await caches.open(CACHE);
-      // Pages are the same for every query string (the search page reads ?q= in the browser).
-      const hit = await cache.match(request, { ignoreSearch: request.mode === "navigate" });
+      // A static site's files do not depend on the query string: the search page reads ?q= in
+      // the browser, and Pagefind adds ?ts= to its entry file to dodge HTTP caches.
+      const hit = await cache.match(request, { ignoreSearch: true });
       if (hit) return hit;
       try {
         return await fetch(request);
@@ -90,27 +96,21 @@ self.addEventListener("fetch", (event) => {
 `;
 }
 
-export function serviceWorker(): AstroIntegration {
-  return {
-    name: "hub:service-worker",
-    hooks: {
-      "astro:build:done": ({ dir, logger }) => {
-        const config = kioskConfig();
-        const site = fileURLToPath(dir);
-        const target = path.join(site, "sw.js");
-        if (!config.enabled) {
-          // A stale worker from an earlier kiosk build in the same folder must not ship.
-          fs.rmSync(target, { force: true });
-          return;
-        }
-        const files = listFiles(site);
-        const hash = createHash("sha256");
-        for (const file of files) if (file !== "sw.js") hash.update(file).update(fs.readFileSync(path.join(site, file)));
-        const buildId = hash.digest("hex").slice(0, 12);
-        const urls = precacheList(files, config.locales, localeCodes());
-        fs.writeFileSync(target, serviceWorkerSource(buildId, urls));
-        logger.info(`Kiosk service worker: ${urls.length} files precached, cache hub-kiosk-${buildId}`);
-      },
-    },
-  };
+/** Writes /sw.js into the built site of a kiosk build (and removes a stale one otherwise). */
+export function writeServiceWorker(site: string, logger: AstroIntegrationLogger): void {
+  const config = kioskConfig();
+  const target = path.join(site, "sw.js");
+  if (!config.enabled) {
+    // A worker left by an earlier kiosk build in the same folder must not ship.
+    fs.rmSync(target, { force: true });
+    return;
+  }
+  const files = listFiles(site);
+  const hash = createHash("sha256");
+  for (const file of files) if (file !== "sw.js") hash.update(file).update(fs.readFileSync(path.join(site, file)));
+  const buildId = hash.digest("hex").slice(0, 12);
+  const langs = config.locales.map((code) => (getLocale(code)?.lang ?? code).toLowerCase());
+  const urls = precacheList(files, config.locales, localeCodes(), langs);
+  fs.writeFileSync(target, serviceWorkerSource(buildId, urls));
+  logger.info(`Kiosk service worker: ${urls.length} files precached, cache hub-kiosk-${buildId}`);
 }

@@ -1,0 +1,173 @@
+// Kiosk mode (KIOSK=1 build on the second test server): the shared screen forgets, never
+// leaves the site, and lets people take a page with them.
+import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { decodeQr, guideData, idleSeconds, kioskURL, publicURL, ui } from "./kiosk-helpers";
+
+const es = ui("es");
+const guidePath = "/es/guides/meeting-authorities/";
+
+test.describe("in a kiosk build", () => {
+  test.use({ baseURL: kioskURL });
+
+  test("after the idle time a gentle countdown returns to the language chooser with history, storage and chat empty", async ({ page }) => {
+    await page.clock.install();
+    await page.goto("/");
+    const entries = await page.evaluate(() => history.length);
+    await page.getByRole("link", { name: "Español", exact: true }).click();
+    await expect(page).toHaveURL(/\/es\/$/);
+    await page.locator(`a[href="${guidePath}"]`).first().click();
+    await expect(page).toHaveURL(new RegExp(`${guidePath}$`));
+    await page.getByRole("button", { name: es["kiosk.highContrast"] }).click();
+    await page.getByRole("button", { name: es["kiosk.largerText"] }).click();
+    await expect(page.locator("html")).toHaveClass(/kiosk-high-contrast/);
+    await page.getByRole("button", { name: es["chat.open"] }).click();
+    await expect(page.getByRole("region", { name: es["chat.title"] })).toBeVisible();
+    await page.evaluate(() => localStorage.setItem("left-behind", "something personal"));
+    // Pages inside the site replace the history entry instead of adding one.
+    expect(await page.evaluate(() => history.length)).toBe(entries);
+
+    await page.clock.runFor((idleSeconds - 5) * 1000);
+    await expect(page.getByRole("dialog")).toHaveCount(0);
+    await page.clock.runFor(6_000);
+    const countdown = page.getByRole("dialog", { name: es["kiosk.idleTitle"] });
+    await expect(countdown).toBeVisible();
+    await expect(countdown.getByRole("button", { name: es["kiosk.stay"] })).toBeVisible();
+    await page.clock.runFor(21_000);
+
+    await expect(page).toHaveURL(`${kioskURL}/`);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(es["chooser.title"]!);
+    expect(await page.evaluate(() => [history.length, localStorage.length, sessionStorage.length])).toEqual([entries, 0, 0]);
+    await expect(page.locator("html")).not.toHaveClass(/kiosk-/);
+    await expect(page.getByRole("button", { name: es["kiosk.highContrast"] })).toHaveAttribute("aria-pressed", "false");
+    await expect(page.getByRole("region", { name: es["chat.title"] })).toBeHidden();
+  });
+
+  test("touching 'I am still here' during the countdown keeps the page", async ({ page }) => {
+    await page.clock.install();
+    await page.goto(guidePath);
+    await page.clock.runFor((idleSeconds + 1) * 1000);
+    const countdown = page.getByRole("dialog", { name: es["kiosk.idleTitle"] });
+    await expect(countdown).toBeVisible();
+    await countdown.getByRole("button", { name: es["kiosk.stay"] }).click();
+    await expect(countdown).toBeHidden();
+    await page.clock.runFor(30_000);
+    await expect(page).toHaveURL(new RegExp(`${guidePath}$`));
+  });
+
+  test("'Finish and erase' forgets the session at once", async ({ page }) => {
+    await page.goto(guidePath);
+    const entries = await page.evaluate(() => history.length);
+    await page.evaluate(() => sessionStorage.setItem("left-behind", "x"));
+    await page.getByRole("button", { name: es["kiosk.finish"] }).click();
+    await expect(page).toHaveURL(`${kioskURL}/`);
+    expect(await page.evaluate(() => [history.length, sessionStorage.length])).toEqual([entries, 0]);
+  });
+
+  test("an external link shows its address and a QR code instead of leaving the site", async ({ page }) => {
+    const source = guideData("es", "meeting-authorities").sources[0]!;
+    await page.goto(guidePath);
+    await page.getByRole("link", { name: source.title }).click();
+    const dialog = page.getByRole("dialog", { name: es["kiosk.linkTitle"] });
+    await expect(dialog).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`${guidePath}$`));
+    await expect(dialog).toContainText(source.url);
+    expect(await decodeQr(dialog.getByRole("img"))).toBe(source.url);
+    await dialog.getByRole("button", { name: es["kiosk.close"] }).click();
+    await expect(dialog).toBeHidden();
+  });
+
+  test("a phone number offers a QR code to dial it from your own phone", async ({ page }) => {
+    await page.goto("/es/help/");
+    const phone = page.getByRole("main").locator("a[href^='tel:']").first();
+    const href = (await phone.getAttribute("href"))!;
+    await phone.click();
+    const dialog = page.getByRole("dialog", { name: es["kiosk.telTitle"] });
+    await expect(dialog).toBeVisible();
+    expect(await decodeQr(dialog.getByRole("img"))).toBe(href);
+  });
+
+  for (const path of [guidePath, "/es/countries/gt/", "/fr/guides/your-rights/"]) {
+    test(`the "take this with you" QR code on ${path} decodes to the page's public address`, async ({ page }) => {
+      const locale = path.split("/")[1]!;
+      await page.goto(path);
+      const takeAway = page.getByRole("complementary", { name: ui(locale)["kiosk.takeAwayTitle"] });
+      await expect(takeAway).toBeVisible();
+      expect(await decodeQr(takeAway.getByRole("img"))).toBe(`${publicURL}${path}`);
+      await expect(takeAway.getByRole("button", { name: ui(locale)["kiosk.print"] })).toBeVisible();
+    });
+  }
+
+  test("the print button prints a clean page: no navigation, quick exit, chat or kiosk controls, large phone numbers", async ({ page }) => {
+    await page.addInitScript(() => {
+      window.print = () => document.documentElement.setAttribute("data-printed", "yes");
+    });
+    await page.goto("/es/guides/emergency-help/");
+    await page.getByRole("button", { name: es["kiosk.print"] }).click();
+    await expect(page.locator("html")).toHaveAttribute("data-printed", "yes");
+    const phone = page.getByRole("main").locator("a[href^='tel:']").first();
+    await page.emulateMedia({ media: "print" });
+    await expect(page.getByRole("banner")).toBeHidden();
+    await expect(page.getByRole("link", { name: es["exit.label"] })).toBeHidden();
+    await expect(page.getByRole("region", { name: es["kiosk.tools"] })).toBeHidden();
+    await expect(page.getByRole("button", { name: es["chat.open"] })).toBeHidden();
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(page.getByRole("complementary", { name: es["kiosk.takeAwayTitle"] }).getByRole("img")).toBeVisible();
+    const printSize = await phone.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(printSize).toBeGreaterThanOrEqual(24); // 18pt
+  });
+
+  test("larger text and high contrast are on-screen toggles that stay on while moving between pages", async ({ page }) => {
+    await page.goto("/es/");
+    const before = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+    const larger = page.getByRole("button", { name: es["kiosk.largerText"] });
+    await larger.click();
+    await expect(larger).toHaveAttribute("aria-pressed", "true");
+    expect(await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize))).toBeGreaterThan(before);
+    await page.locator(`a[href="${guidePath}"]`).first().click();
+    await expect(page.getByRole("button", { name: es["kiosk.largerText"] })).toHaveAttribute("aria-pressed", "true");
+    await larger.click();
+    await expect(larger).toHaveAttribute("aria-pressed", "false");
+  });
+
+  for (const path of ["/", "/es/", guidePath, "/es/search/?q=migra", "/ht/countries/mx/"]) {
+    test(`axe finds no WCAG 2.2 AA violations on ${path} in kiosk mode`, async ({ page }) => {
+      await page.goto(path);
+      if (path.includes("search")) await expect(page.locator("[data-search]")).toHaveAttribute("data-state", "results");
+      const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    });
+  }
+
+  test("axe finds no violations with the link dialog or the countdown open, nor in high contrast", async ({ page }) => {
+    await page.clock.install();
+    await page.goto(guidePath);
+    await page.getByRole("button", { name: es["kiosk.highContrast"] }).click();
+    await page.getByRole("link", { name: guideData("es", "meeting-authorities").sources[0]!.title }).click();
+    await expect(page.getByRole("dialog")).toBeVisible();
+    const axe = () => new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+    expect((await axe()).violations.map((v) => v.id)).toEqual([]);
+    await page.getByRole("button", { name: es["kiosk.close"] }).click();
+    await page.clock.runFor((idleSeconds + 1) * 1000);
+    await expect(page.getByRole("dialog", { name: es["kiosk.idleTitle"] })).toBeVisible();
+    expect((await axe()).violations.map((v) => v.id)).toEqual([]);
+  });
+});
+
+test.describe("outside kiosk mode", () => {
+  test("external links stay ordinary links and no kiosk code is shipped", async ({ page, context }) => {
+    const source = guideData("es", "meeting-authorities").sources[0]!;
+    await context.route(source.url, (route) => route.fulfill({ contentType: "text/html", body: "<title>outside</title>" }));
+    const scripts: string[] = [];
+    page.on("response", async (r) => {
+      if (r.url().endsWith(".js")) scripts.push(await r.text());
+    });
+    await page.goto(guidePath);
+    await expect(page.getByRole("region", { name: es["kiosk.tools"] })).toHaveCount(0);
+    await expect(page.getByRole("complementary", { name: es["kiosk.takeAwayTitle"] })).toHaveCount(0);
+    expect((await page.request.get("/sw.js")).status()).toBe(404);
+    expect(scripts.some((s) => s.includes("hub-kiosk"))).toBe(false);
+    await page.getByRole("link", { name: source.title }).click();
+    await expect(page).toHaveURL(source.url);
+  });
+});

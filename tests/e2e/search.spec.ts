@@ -1,0 +1,104 @@
+// Search on the built site: one Pagefind index per locale, colloquial questions find the
+// right guide, filters narrow the results, and the plain form still helps without JavaScript.
+import { expect, test, type Page } from "@playwright/test";
+import { loadUiStrings } from "../../src/lib/i18n";
+import { loadContent } from "../../src/lib/content-files";
+
+const ui = (locale: string) => loadUiStrings(locale);
+const guide = (locale: string, id: string) => loadContent().content.guides.find((g) => g.locale === locale && g.id === id)!;
+
+/** Queries written the way people type them, deliberately not copies of the guides' `questions`. */
+const colloquial = [
+  { locale: "es", query: "me detuvo la migra y soy menor", guide: "meeting-authorities" },
+  { locale: "es", query: "me trajeron de regreso a mi pais", guide: "coming-back-home" },
+  { locale: "en", query: "the cops caught me at the border and im a minor", guide: "meeting-authorities" },
+  { locale: "fr", query: "la police m'a attrapé à la frontière", guide: "meeting-authorities" },
+  { locale: "ht", query: "imigrasyon arete m", guide: "meeting-authorities" },
+  { locale: "pt", query: "a policia da fronteira me pegou sou menor", guide: "meeting-authorities" },
+];
+
+/** The result links in order, once the search has finished. */
+async function resultLinks(page: Page, locale = "es"): Promise<string[]> {
+  await expect(page.locator("[data-search]")).toHaveAttribute("data-state", /results|empty/);
+  const results = page.getByRole("region", { name: ui(locale)["search.results"] });
+  return results.getByRole("listitem").getByRole("link").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+}
+
+for (const { locale, query, guide } of colloquial) {
+  test(`a colloquial question in ${locale} ("${query}") finds the ${guide} guide in the top three`, async ({ page }) => {
+    await page.goto(`/${locale}/search/`);
+    await page.getByRole("searchbox").fill(query);
+    await page.getByRole("searchbox").press("Enter");
+    const links = await resultLinks(page, locale);
+    expect(links.slice(0, 3)).toContain(`/${locale}/guides/${guide}/`);
+    // Results come from this locale's index only.
+    for (const href of links) expect(href).toMatch(new RegExp(`^/${locale}/`));
+  });
+}
+
+test("the topic filter narrows the results to guides of that topic", async ({ page }) => {
+  await page.goto("/es/search/?q=migracion");
+  const all = await resultLinks(page);
+  await page.getByRole("combobox", { name: ui("es")["search.topic"] }).selectOption({ label: ui("es")["search.topic.authorities"]! });
+  await expect(page).toHaveURL(/topic=authorities/);
+  await expect.poll(async () => (await resultLinks(page)).length).toBeLessThan(all.length);
+  const narrowed = await resultLinks(page);
+  expect(narrowed).toContain("/es/guides/meeting-authorities/");
+  for (const href of narrowed) expect(all).toContain(href);
+});
+
+test("the country filter leaves out pages about other countries", async ({ page }) => {
+  await page.goto("/es/search/?q=emergencia");
+  const all = await resultLinks(page);
+  expect(all.some((href) => /\/countries\/(?!gt\/)/.test(href))).toBe(true);
+  await page.getByRole("combobox", { name: ui("es")["search.country"] }).selectOption("GT");
+  await expect(page).toHaveURL(/country=GT/);
+  await expect.poll(async () => (await resultLinks(page)).some((href) => /\/countries\/(?!gt\/)/.test(href))).toBe(false);
+  expect(await resultLinks(page)).not.toHaveLength(0);
+});
+
+test("the header, quick exit and navigation are not indexed", async ({ page }) => {
+  // "Mayús" appears only in the quick-exit hint of every page's header.
+  await page.goto(`/es/search/?q=${encodeURIComponent("Mayús")}`);
+  expect(await resultLinks(page)).toEqual([]);
+  await expect(page.getByRole("status")).toContainText(ui("es")["search.none"]!.split("«")[0]!.trim());
+});
+
+test("the header box leads to the search page in the page's language, the only page that loads the index", async ({ page }) => {
+  const requested: string[] = [];
+  page.on("request", (r) => requested.push(new URL(r.url()).pathname));
+  const fr = ui("fr");
+  await page.goto("/fr/guides/meeting-authorities/");
+  await page.waitForLoadState("networkidle");
+  expect(requested.filter((p) => p.startsWith("/pagefind/"))).toEqual([]);
+  await page.getByRole("search").getByRole("searchbox", { name: fr["search.label"] }).fill("interprète");
+  await page.getByRole("search").getByRole("button", { name: fr["search.button"] }).click();
+  await expect(page).toHaveURL(/\/fr\/search\/\?q=interpr/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(fr["search.title"]!);
+  await expect(page.getByRole("status")).toContainText("« interprète »");
+  expect(requested.filter((p) => p.startsWith("/pagefind/"))).not.toEqual([]);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the header search box leads to a page listing every guide with its questions and the help line", async ({ page }) => {
+    const es = ui("es");
+    const meeting = guide("es", "meeting-authorities");
+    await page.goto("/es/");
+    await page.getByRole("search").getByRole("searchbox").fill("me agarro la migra");
+    await page.getByRole("search").getByRole("button", { name: es["search.button"] }).click();
+    await expect(page).toHaveURL(/\/es\/search\/\?q=me\+agarro\+la\+migra/);
+    const list = page.getByRole("region", { name: es["search.allGuides"] });
+    await expect(list.getByRole("link", { name: meeting.data.title })).toBeVisible();
+    await expect(list).toContainText(meeting.data.questions[0]!);
+    await expect(page.getByRole("link", { name: es["search.helpLine"] })).toBeVisible();
+    await expect(page.getByText(es["search.noscript"]!)).toBeVisible();
+  });
+});
+
+test("with JavaScript the search page does not show the no-JavaScript notice", async ({ page }) => {
+  await page.goto("/es/search/");
+  await expect(page.locator("[data-search]")).toHaveAttribute("data-ready", "true");
+  await expect(page.getByText(ui("es")["search.noscript"]!)).toHaveCount(0);
+});
