@@ -25,11 +25,15 @@ export interface Commands {
   answer(tokens: string[]): "yes" | "no" | "skip" | undefined;
   /** What the message says about the person: their own age and whether they travel alone. */
   particularities(tokens: string[]): { under18?: boolean; alone?: boolean };
+  /** Does the person say they work with children (staff of a shelter, a social worker)? */
+  staff(tokens: string[]): boolean;
   /** Small talk kind, if the message is a greeting, thanks or "are you a robot?". */
   smallTalk(tokens: string[]): "greeting" | "thanks" | "identity" | undefined;
+  /** The message without the words of small talk ("hola, como pido asilo" → "como pido asilo"). */
+  withoutSmallTalk(tokens: string[]): string[];
 }
 
-type Kind = "erase" | "human" | "skip" | "yes" | "no" | "greeting" | "thanks" | "identity" | "age" | "alone" | "accompanied";
+type Kind = "erase" | "human" | "skip" | "yes" | "no" | "greeting" | "thanks" | "identity" | "age" | "alone" | "accompanied" | "staff";
 
 export function createCommands(kb: KnowledgeBase): Commands {
   const byKind = (kind: Kind): Phrase[] => Object.values(kb.lexicon.phrases.locales).flatMap((l) => compilePhrases(l[kind]));
@@ -45,6 +49,7 @@ export function createCommands(kb: KnowledgeBase): Commands {
     age: byKind("age"),
     alone: byKind("alone"),
     accompanied: byKind("accompanied"),
+    staff: byKind("staff"),
   };
   const languages = Object.entries(kb.lexicon.phrases.languageNames).map(([locale, names]) => [locale, compilePhrases(names)] as const);
   const codes = new Set(kb.countries.map((c) => c.code as string));
@@ -53,6 +58,8 @@ export function createCommands(kb: KnowledgeBase): Commands {
     compilePhrases([...Object.values(c.names), ...(kb.lexicon.phrases.places[c.code] ?? [])]),
   ]);
   const localeCodes = new Set(kb.locales.map((l) => l.code));
+  const smallTalkWords = new Set([...p.greeting, ...p.thanks, ...p.identity].flatMap((ph) => ph.parts.flat().map((m) => (m.kind === "word" ? m.word : ""))));
+  smallTalkWords.delete("");
 
   return {
     code(text) {
@@ -93,6 +100,12 @@ export function createCommands(kb: KnowledgeBase): Commands {
       if (findPhrase(p.alone, tokens, 0)) out.alone = true;
       else if (findPhrase(p.accompanied, tokens, 0)) out.alone = false;
       return out;
+    },
+    withoutSmallTalk(tokens) {
+      return tokens.filter((t) => !smallTalkWords.has(t));
+    },
+    staff(tokens) {
+      return findPhrase(p.staff, tokens, 1) !== undefined;
     },
     smallTalk(tokens) {
       if (tokens.length === 0 || tokens.length > 12) return undefined;

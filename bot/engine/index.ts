@@ -9,7 +9,7 @@ import { buildLanguageModel, detectLanguage } from "./language";
 import { createTriage } from "./triage";
 import { createRetriever, type GuideHit } from "./retrieve";
 import { createCommands, type Command } from "./commands";
-import { createResources, card } from "./resources";
+import { createResources, card, resourceLine } from "./resources";
 import { createStrings } from "./strings";
 import { excerpt, guidePath, join, resourceBlock } from "./compose";
 
@@ -19,7 +19,7 @@ export type { Engine, EngineInput, EngineReply, ConversationState, KnowledgeBase
 const MAX_INPUT = 1000;
 /** A guide must match at least this share of the message's meaningful words to be an answer. */
 const MIN_COVERAGE = 0.25;
-const MIN_SCORE = 4;
+const MIN_SCORE = 1;
 
 export function createEngine(kb: KnowledgeBase): Engine {
   const t = createStrings(kb);
@@ -65,29 +65,41 @@ export function createEngine(kb: KnowledgeBase): Engine {
 
   /** Ranked answers: own language first; otherwise any language with the guide shown in the source language. */
   function answer(text: string, locale: string, boostTopics: string[], state: ConversationState): { hits: GuideHit[]; fallback: boolean } {
+    const staff = commands.staff(tokenize(text));
     const adjust = (hits: GuideHit[]) =>
       hits
         .map((h) => {
           let score = h.score;
-          const topics = topicsOf(h.guide);
+          const g = guide(h.guide, source);
+          const topics = g?.topics ?? [];
           if (boostTopics.some((x) => topics.includes(x as never))) score *= 1.5;
           if (unaccompaniedChild(state) && topics.includes("travelling-alone")) score *= 1.2;
+          // Staff guides answer staff; children and families come first otherwise.
+          if (g?.audience === "staff") score *= staff ? 1.8 : 0.6;
           return { ...h, score };
         })
         .sort((a, b) => b.score - a.score);
-    const good = (h: GuideHit | undefined) => Boolean(h && h.coverage >= MIN_COVERAGE && h.score >= MIN_SCORE);
-    const own = adjust(retriever.search(text, locale));
-    if (good(own[0])) return { hits: own.filter((h, i) => i === 0 || (good(h) && h.score >= (own[0]?.score ?? 0) * 0.3)), fallback: false };
+    // Long messages carry many words no guide has: three matched words are enough there.
+    const good = (h: GuideHit | undefined) => Boolean(h && (h.coverage >= MIN_COVERAGE || h.matched >= 3) && h.score >= MIN_SCORE);
+    const keep = (hits: GuideHit[]) => hits.filter((h) => h.score >= (hits[0]?.score ?? 0) * 0.3);
+    const own = adjust(retriever.search(text, locale)).filter(good);
+    const staffHere = kb.guides.some((g) => g.locale === locale && g.audience === "staff");
+    if (good(own[0]) && !(staff && !staffHere)) return { hits: keep(own), fallback: false };
     let best: GuideHit[] = [];
     for (const other of retriever.locales) {
       if (other === locale) continue;
-      const hits = adjust(retriever.search(text, other));
-      if (good(hits[0]) && (hits[0]?.score ?? 0) > (best[0]?.score ?? 0)) best = hits;
+      const hits = adjust(retriever.search(text, other)).filter(good);
+      if (hits[0] && hits[0].score > (best[0]?.score ?? 0)) best = hits;
+    }
+    if (good(own[0])) {
+      // Staff writing in a language without staff guides: the best staff guide of another language first.
+      const staffHit = best.find((h) => guide(h.guide, source)?.audience === "staff");
+      const hits = keep(own);
+      return staffHit ? { hits: [staffHit, ...hits.filter((h) => h.guide !== staffHit.guide)], fallback: true } : { hits, fallback: false };
     }
     if (best.length === 0) return { hits: [], fallback: false };
     const top = best[0] as GuideHit;
-    const hits = best.filter((h, i) => i === 0 || (good(h) && h.score >= top.score * 0.3));
-    return { hits, fallback: !kb.guides.some((g) => g.id === top.guide && g.locale === locale) };
+    return { hits: keep(best), fallback: !kb.guides.some((g) => g.id === top.guide && g.locale === locale) };
   }
 
   function privacyFirst(reply: EngineReply, state: ConversationState): void {
@@ -110,7 +122,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
       const lines = resources.countryCodes.map((code) => {
         const list = resources.emergency(code, rank);
         withResources(reply, list);
-        return `• ${resources.countryName(code, locale)}: ${list.map((r) => r.phones[0]?.number).join(" / ")}`;
+        return `• ${resources.countryName(code, locale)}: ${[...new Set(list.map((r) => r.phones[0]?.number))].join(" / ")}`;
       });
       numbers = [t(locale, "bot.emergency.allCountries"), ...lines].join("\n");
     }
@@ -150,7 +162,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
       for (const h of hubs.slice(0, 1)) parts.push(`• ${h.name}: ${h.address}${h.hours ? ` (${h.hours})` : ""}`);
       const list = resources.emergency(country, rank).filter((r) => r.kind === "child-protection");
       withResources(reply, list);
-      parts.push(...list.map((r) => `• ${r.name.split(/\s[–—-]\s|;/)[0]}: ${r.phones[0]?.number}`));
+      parts.push(...list.map((r) => `• ${resourceLine(r)}`));
     } else {
       for (const code of resources.countryCodes) {
         const list = resources.emergency(code, rank).filter((r) => r.kind === "child-protection").slice(0, 1);
@@ -333,8 +345,9 @@ export function createEngine(kb: KnowledgeBase): Engine {
 
     const small = commands.smallTalk(tokens);
     if (small) {
-      const { hits } = answer(text, locale, [], state);
-      if (hits.length === 0 || small === "identity") {
+      // "Thanks, that was helpful!" is small talk; "hola, como pido asilo" is a question.
+      const rest = commands.withoutSmallTalk(tokens);
+      if (small === "identity" || retriever.topicWords(rest, locale) < 2) {
         const r = base(state, locale);
         r.text = join(t(locale, `bot.${small}`), small === "greeting" ? topicsLine(locale) : "");
         r.quickReplies = standardReplies(locale);

@@ -77,8 +77,9 @@ export type Resources = ReturnType<typeof createResources>;
 
 /** Short name for a phone screen: the part before a dash, semicolon or slash. */
 export function shortName(r: KbResource): string {
-  const cut = r.name.split(/\s[–—-]\s|;|\s\/\s/)[0] ?? r.name;
-  return cut.length > 70 ? `${cut.slice(0, 67)}…` : cut.trim();
+  let cut = (r.name.split(/\s[–—-]\s|;|\s\/\s/)[0] ?? r.name).trim();
+  if ((cut.match(/\(/g) ?? []).length > (cut.match(/\)/g) ?? []).length) cut += ")";
+  return cut.length > 70 ? `${cut.slice(0, 67)}…` : cut;
 }
 
 export function telUri(number: string): string {

@@ -9,6 +9,10 @@ import type { KbGuide } from "../../src/lib/kb";
 import { fold, tokenize } from "./text";
 import { stemmerFor } from "./stem";
 import { compilePhrase, phraseMatches, type Phrase } from "./phrases";
+import { eng, fra, por, spa } from "stopword";
+
+/** Packaged stop-word lists (the stopword package); Haitian Creole relies on the corpus-derived ones. */
+const packagedStopWords: Record<string, string[]> = { en: eng, es: spa, fr: fra, pt: por };
 
 export interface GuideHit {
   guide: string;
@@ -18,6 +22,8 @@ export interface GuideHit {
   section: number;
   /** Share of the message's meaningful words this guide matched (0..1). */
   coverage: number;
+  /** How many of the message's meaningful words it matched. */
+  matched: number;
 }
 
 interface Doc {
@@ -37,12 +43,14 @@ interface LocaleIndex {
   stem: (w: string) => string;
   slang: [Phrase, string][];
   guides: Map<string, KbGuide>;
+  /** Stemmed words of the locale's guide titles and questions: what people ask about. */
+  asked: Set<string>;
 }
 
 const fields = ["title", "summary", "questions", "heading", "text"];
 const boost = { questions: 3, title: 2.5, summary: 1.5, heading: 1.5, text: 1 };
 
-function stopWords(guides: KbGuide[]): Set<string> {
+function stopWords(guides: KbGuide[], locale: string): Set<string> {
   const df = new Map<string, number>();
   let n = 0;
   for (const g of guides)
@@ -50,7 +58,7 @@ function stopWords(guides: KbGuide[]): Set<string> {
       n++;
       for (const t of new Set(tokenize(`${s.heading} ${s.text}`))) df.set(t, (df.get(t) ?? 0) + 1);
     }
-  const stop = new Set<string>();
+  const stop = new Set<string>((packagedStopWords[locale] ?? []).flatMap((w) => tokenize(w)));
   for (const [t, c] of df) if (n >= 8 && c / n > 0.3) stop.add(t);
   return stop;
 }
@@ -58,7 +66,7 @@ function stopWords(guides: KbGuide[]): Set<string> {
 function buildIndex(kb: KnowledgeBase, locale: string): LocaleIndex | undefined {
   const guides = kb.guides.filter((g) => g.locale === locale);
   if (guides.length === 0) return undefined;
-  const stop = stopWords(guides);
+  const stop = stopWords(guides, locale);
   const stem = stemmerFor(locale);
   const processTerm = (term: string) => {
     if (term.length < 2 || stop.has(term)) return null;
@@ -86,13 +94,16 @@ function buildIndex(kb: KnowledgeBase, locale: string): LocaleIndex | undefined 
   }
   search.addAll(docs);
   const slang = Object.entries(kb.lexicon.slang[locale] ?? {}).map(([k, v]) => [compilePhrase(k), v.join(" ")] as [Phrase, string]);
-  return { search, stop, stem, slang, guides: new Map(guides.map((g) => [g.id, g])) };
+  const asked = new Set(guides.flatMap((g) => [g.title, ...g.questions].flatMap((q) => tokenize(q))).filter((t) => t.length >= 2 && !stop.has(t)).map(stem));
+  return { search, stop, stem, slang, guides: new Map(guides.map((g) => [g.id, g])), asked };
 }
 
 export interface Retriever {
   /** Locales that have guides. */
   locales: string[];
   search(text: string, locale: string): GuideHit[];
+  /** How many of these words are words people use to ask about the guides' topics. */
+  topicWords(tokens: string[], locale: string): number;
 }
 
 export function createRetriever(kb: KnowledgeBase): Retriever {
@@ -103,6 +114,11 @@ export function createRetriever(kb: KnowledgeBase): Retriever {
   }
   return {
     locales: [...indexes.keys()],
+    topicWords(tokens, locale) {
+      const index = indexes.get(locale);
+      if (!index) return 0;
+      return tokens.filter((t) => t.length >= 2 && !index.stop.has(t) && index.asked.has(index.stem(t))).length;
+    },
     search(text, locale) {
       const index = indexes.get(locale);
       if (!index) return [];
@@ -129,7 +145,7 @@ export function createRetriever(kb: KnowledgeBase): Retriever {
       for (const [guide, g] of byGuide) {
         const [a = 0, b = 0, c = 0] = g.scores;
         const matched = [...g.terms].filter((t) => meaningful.has(t)).length;
-        hits.push({ guide, locale, score: a + 0.5 * b + 0.25 * c, section: g.section, coverage: meaningful.size ? matched / meaningful.size : 0 });
+        hits.push({ guide, locale, score: a + 0.5 * b + 0.25 * c, section: g.section, coverage: meaningful.size ? matched / meaningful.size : 0, matched });
       }
       return hits.sort((x, y) => y.score - x.score);
     },

@@ -232,6 +232,7 @@ export const botPhrasesSchema = z.object({
     /** "{n}" = age: how people say their own age ("tengo {n} anos"). */ age: phraseList,
     /** How people say they travel without family. */ alone: phraseList,
     /** How people say they travel with family. */ accompanied: phraseList,
+    /** How staff say they work with children ("trabajo en un albergue"): staff guides come first. */ staff: phraseList,
   })),
 });
 export type BotSlang = z.infer<typeof botSlangSchema>;
