@@ -85,6 +85,7 @@ export function mountChat(root: HTMLElement): ChatSession {
   const input = form.querySelector<HTMLInputElement | HTMLTextAreaElement>("[data-chat-input]")!;
   const url = socketUrl(root.dataset["botUrl"], locale);
   root.hidden = false;
+  root.parentElement?.querySelector("[data-chat-nojs]")?.remove();
 
   let socket: WebSocket | undefined;
   let ready = false;
@@ -142,8 +143,9 @@ export function mountChat(root: HTMLElement): ChatSession {
       box.append(el("p", "chat-card-name", card.name));
       const actions = el("ul", "chat-card-actions");
       for (const phone of card.phones) {
-        if (!/^\+?[0-9]{2,15}$/.test(phone.tel)) continue;
-        actions.append(item(link(`tel:${phone.tel}`, phone.label ? `${phone.number} (${phone.label})` : phone.number)));
+        const tel = phone.tel.replace(/^tel:/, "");
+        if (!/^\+?[0-9]{2,15}$/.test(tel)) continue;
+        actions.append(item(link(`tel:${tel}`, phone.label ? `${phone.number} (${phone.label})` : phone.number)));
       }
       const wa = card.whatsapp?.replace(/[^0-9]/g, "");
       if (wa && wa.length >= 8) actions.append(item(link(`https://wa.me/${wa}`, `WhatsApp ${card.whatsapp}`)));
