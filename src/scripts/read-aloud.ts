@@ -63,7 +63,12 @@ async function voiceFor(lang: string): Promise<SpeechSynthesisVoice | undefined>
   return find();
 }
 
-let session: { box: HTMLElement; current?: Element | undefined; stopped: boolean } | undefined;
+interface Session {
+  box: HTMLElement;
+  current?: Element | undefined;
+  stopped: boolean;
+}
+let session: Session | undefined;
 
 function setState(box: HTMLElement, reading: boolean, message: string): void {
   const button = box.querySelector("button");
@@ -96,7 +101,7 @@ export async function toggleReading(box: HTMLElement): Promise<void> {
   }
   const target = document.querySelector(box.dataset["target"] ?? "main");
   if (!target) return;
-  const me: NonNullable<typeof session> = { box, stopped: false };
+  const me: Session = { box, stopped: false };
   session = me;
   setState(box, true, box.dataset["reading"] ?? "");
   for (const block of blocksOf(target)) {

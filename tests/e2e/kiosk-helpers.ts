@@ -2,7 +2,7 @@
 import { PNG } from "pngjs";
 import jsQR from "jsqr";
 import type { Locator } from "@playwright/test";
-import { loadUiStrings } from "../../src/lib/i18n";
+import { useTranslations } from "../../src/lib/i18n";
 import { loadContent } from "../../src/lib/content-files";
 
 /** The kiosk build is served on the port after the site's (see playwright.config.ts). */
@@ -11,7 +11,8 @@ export const kioskURL = `http://localhost:${Number(process.env["HUB_PORT"] ?? 43
 export const publicURL = "https://hub.example.org";
 export const idleSeconds = 60;
 
-export const ui = (locale: string) => loadUiStrings(locale);
+/** The interface strings of a locale, as the site renders them. */
+export const ui = (locale: string) => useTranslations(locale);
 
 export function guideData(locale: string, id: string) {
   const g = loadContent().content.guides.find((x) => x.locale === locale && x.id === id);

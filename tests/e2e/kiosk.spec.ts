@@ -18,11 +18,11 @@ test.describe("in a kiosk build", () => {
     await expect(page).toHaveURL(/\/es\/$/);
     await page.locator(`a[href="${guidePath}"]`).first().click();
     await expect(page).toHaveURL(new RegExp(`${guidePath}$`));
-    await page.getByRole("button", { name: es["kiosk.highContrast"] }).click();
-    await page.getByRole("button", { name: es["kiosk.largerText"] }).click();
+    await page.getByRole("button", { name: es("kiosk.highContrast") }).click();
+    await page.getByRole("button", { name: es("kiosk.largerText") }).click();
     await expect(page.locator("html")).toHaveClass(/kiosk-high-contrast/);
-    await page.getByRole("button", { name: es["chat.open"] }).click();
-    await expect(page.getByRole("region", { name: es["chat.title"] })).toBeVisible();
+    await page.getByRole("button", { name: es("chat.open") }).click();
+    await expect(page.getByRole("region", { name: es("chat.title") })).toBeVisible();
     await page.evaluate(() => localStorage.setItem("left-behind", "something personal"));
     // Pages inside the site replace the history entry instead of adding one.
     expect(await page.evaluate(() => history.length)).toBe(entries);
@@ -30,26 +30,26 @@ test.describe("in a kiosk build", () => {
     await page.clock.runFor((idleSeconds - 5) * 1000);
     await expect(page.getByRole("dialog")).toHaveCount(0);
     await page.clock.runFor(6_000);
-    const countdown = page.getByRole("dialog", { name: es["kiosk.idleTitle"] });
+    const countdown = page.getByRole("dialog", { name: es("kiosk.idleTitle") });
     await expect(countdown).toBeVisible();
-    await expect(countdown.getByRole("button", { name: es["kiosk.stay"] })).toBeVisible();
+    await expect(countdown.getByRole("button", { name: es("kiosk.stay") })).toBeVisible();
     await page.clock.runFor(21_000);
 
     await expect(page).toHaveURL(`${kioskURL}/`);
-    await expect(page.getByRole("heading", { level: 1 })).toContainText(es["chooser.title"]!);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(es("chooser.title"));
     expect(await page.evaluate(() => [history.length, localStorage.length, sessionStorage.length])).toEqual([entries, 0, 0]);
     await expect(page.locator("html")).not.toHaveClass(/kiosk-/);
-    await expect(page.getByRole("button", { name: es["kiosk.highContrast"] })).toHaveAttribute("aria-pressed", "false");
-    await expect(page.getByRole("region", { name: es["chat.title"] })).toBeHidden();
+    await expect(page.getByRole("button", { name: es("kiosk.highContrast") })).toHaveAttribute("aria-pressed", "false");
+    await expect(page.getByRole("region", { name: es("chat.title") })).toBeHidden();
   });
 
   test("touching 'I am still here' during the countdown keeps the page", async ({ page }) => {
     await page.clock.install();
     await page.goto(guidePath);
     await page.clock.runFor((idleSeconds + 1) * 1000);
-    const countdown = page.getByRole("dialog", { name: es["kiosk.idleTitle"] });
+    const countdown = page.getByRole("dialog", { name: es("kiosk.idleTitle") });
     await expect(countdown).toBeVisible();
-    await countdown.getByRole("button", { name: es["kiosk.stay"] }).click();
+    await countdown.getByRole("button", { name: es("kiosk.stay") }).click();
     await expect(countdown).toBeHidden();
     await page.clock.runFor(30_000);
     await expect(page).toHaveURL(new RegExp(`${guidePath}$`));
@@ -59,7 +59,7 @@ test.describe("in a kiosk build", () => {
     await page.goto(guidePath);
     const entries = await page.evaluate(() => history.length);
     await page.evaluate(() => sessionStorage.setItem("left-behind", "x"));
-    await page.getByRole("button", { name: es["kiosk.finish"] }).click();
+    await page.getByRole("button", { name: es("kiosk.finish") }).click();
     await expect(page).toHaveURL(`${kioskURL}/`);
     expect(await page.evaluate(() => [history.length, sessionStorage.length])).toEqual([entries, 0]);
   });
@@ -68,12 +68,12 @@ test.describe("in a kiosk build", () => {
     const source = guideData("es", "meeting-authorities").sources[0]!;
     await page.goto(guidePath);
     await page.getByRole("link", { name: source.title }).click();
-    const dialog = page.getByRole("dialog", { name: es["kiosk.linkTitle"] });
+    const dialog = page.getByRole("dialog", { name: es("kiosk.linkTitle") });
     await expect(dialog).toBeVisible();
     await expect(page).toHaveURL(new RegExp(`${guidePath}$`));
     await expect(dialog).toContainText(source.url);
     expect(await decodeQr(dialog.getByRole("img"))).toBe(source.url);
-    await dialog.getByRole("button", { name: es["kiosk.close"] }).click();
+    await dialog.getByRole("button", { name: es("kiosk.close") }).click();
     await expect(dialog).toBeHidden();
   });
 
@@ -82,7 +82,7 @@ test.describe("in a kiosk build", () => {
     const phone = page.getByRole("main").locator("a[href^='tel:']").first();
     const href = (await phone.getAttribute("href"))!;
     await phone.click();
-    const dialog = page.getByRole("dialog", { name: es["kiosk.telTitle"] });
+    const dialog = page.getByRole("dialog", { name: es("kiosk.telTitle") });
     await expect(dialog).toBeVisible();
     expect(await decodeQr(dialog.getByRole("img"))).toBe(href);
   });
@@ -91,10 +91,10 @@ test.describe("in a kiosk build", () => {
     test(`the "take this with you" QR code on ${path} decodes to the page's public address`, async ({ page }) => {
       const locale = path.split("/")[1]!;
       await page.goto(path);
-      const takeAway = page.getByRole("complementary", { name: ui(locale)["kiosk.takeAwayTitle"] });
+      const takeAway = page.getByRole("complementary", { name: ui(locale)("kiosk.takeAwayTitle") });
       await expect(takeAway).toBeVisible();
       expect(await decodeQr(takeAway.getByRole("img"))).toBe(`${publicURL}${path}`);
-      await expect(takeAway.getByRole("button", { name: ui(locale)["kiosk.print"] })).toBeVisible();
+      await expect(takeAway.getByRole("button", { name: ui(locale)("kiosk.print") })).toBeVisible();
     });
   }
 
@@ -103,16 +103,16 @@ test.describe("in a kiosk build", () => {
       window.print = () => document.documentElement.setAttribute("data-printed", "yes");
     });
     await page.goto("/es/guides/emergency-help/");
-    await page.getByRole("button", { name: es["kiosk.print"] }).click();
+    await page.getByRole("button", { name: es("kiosk.print") }).click();
     await expect(page.locator("html")).toHaveAttribute("data-printed", "yes");
     const phone = page.getByRole("main").locator("a[href^='tel:']").first();
     await page.emulateMedia({ media: "print" });
     await expect(page.getByRole("banner")).toBeHidden();
-    await expect(page.getByRole("link", { name: es["exit.label"] })).toBeHidden();
-    await expect(page.getByRole("region", { name: es["kiosk.tools"] })).toBeHidden();
-    await expect(page.getByRole("button", { name: es["chat.open"] })).toBeHidden();
+    await expect(page.getByRole("link", { name: es("exit.label") })).toBeHidden();
+    await expect(page.getByRole("region", { name: es("kiosk.tools") })).toBeHidden();
+    await expect(page.getByRole("button", { name: es("chat.open") })).toBeHidden();
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    await expect(page.getByRole("complementary", { name: es["kiosk.takeAwayTitle"] }).getByRole("img")).toBeVisible();
+    await expect(page.getByRole("complementary", { name: es("kiosk.takeAwayTitle") }).getByRole("img")).toBeVisible();
     const printSize = await phone.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(printSize).toBeGreaterThanOrEqual(24); // 18pt
   });
@@ -120,12 +120,12 @@ test.describe("in a kiosk build", () => {
   test("larger text and high contrast are on-screen toggles that stay on while moving between pages", async ({ page }) => {
     await page.goto("/es/");
     const before = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
-    const larger = page.getByRole("button", { name: es["kiosk.largerText"] });
+    const larger = page.getByRole("button", { name: es("kiosk.largerText") });
     await larger.click();
     await expect(larger).toHaveAttribute("aria-pressed", "true");
     expect(await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize))).toBeGreaterThan(before);
     await page.locator(`a[href="${guidePath}"]`).first().click();
-    await expect(page.getByRole("button", { name: es["kiosk.largerText"] })).toHaveAttribute("aria-pressed", "true");
+    await expect(page.getByRole("button", { name: es("kiosk.largerText") })).toHaveAttribute("aria-pressed", "true");
     await larger.click();
     await expect(larger).toHaveAttribute("aria-pressed", "false");
   });
@@ -142,14 +142,14 @@ test.describe("in a kiosk build", () => {
   test("axe finds no violations with the link dialog or the countdown open, nor in high contrast", async ({ page }) => {
     await page.clock.install();
     await page.goto(guidePath);
-    await page.getByRole("button", { name: es["kiosk.highContrast"] }).click();
+    await page.getByRole("button", { name: es("kiosk.highContrast") }).click();
     await page.getByRole("link", { name: guideData("es", "meeting-authorities").sources[0]!.title }).click();
     await expect(page.getByRole("dialog")).toBeVisible();
     const axe = () => new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
     expect((await axe()).violations.map((v) => v.id)).toEqual([]);
-    await page.getByRole("button", { name: es["kiosk.close"] }).click();
+    await page.getByRole("button", { name: es("kiosk.close") }).click();
     await page.clock.runFor((idleSeconds + 1) * 1000);
-    await expect(page.getByRole("dialog", { name: es["kiosk.idleTitle"] })).toBeVisible();
+    await expect(page.getByRole("dialog", { name: es("kiosk.idleTitle") })).toBeVisible();
     expect((await axe()).violations.map((v) => v.id)).toEqual([]);
   });
 });
@@ -163,8 +163,8 @@ test.describe("outside kiosk mode", () => {
       if (r.url().endsWith(".js")) scripts.push(await r.text());
     });
     await page.goto(guidePath);
-    await expect(page.getByRole("region", { name: es["kiosk.tools"] })).toHaveCount(0);
-    await expect(page.getByRole("complementary", { name: es["kiosk.takeAwayTitle"] })).toHaveCount(0);
+    await expect(page.getByRole("region", { name: es("kiosk.tools") })).toHaveCount(0);
+    await expect(page.getByRole("complementary", { name: es("kiosk.takeAwayTitle") })).toHaveCount(0);
     expect((await page.request.get("/sw.js")).status()).toBe(404);
     expect(scripts.some((s) => s.includes("hub-kiosk"))).toBe(false);
     await page.getByRole("link", { name: source.title }).click();

@@ -2,9 +2,9 @@
 // (speechSynthesis and SpeechSynthesisUtterance) by a recorder, so the tests see exactly what
 // the page asked the browser to say.
 import { expect, test, type Page } from "@playwright/test";
-import { loadUiStrings } from "../../src/lib/i18n";
+import { useTranslations } from "../../src/lib/i18n";
 
-const es = loadUiStrings("es");
+const es = useTranslations("es");
 
 async function stubSpeech(page: Page, voiceLangs: string[]): Promise<void> {
   await page.addInitScript((langs) => {
@@ -54,10 +54,10 @@ test("read aloud starts with the guide's title, highlights what it reads, and re
   const number = (await phone.textContent())!.trim();
   const digits = number.replace(/\D/g, "").split("").join(" ");
 
-  await page.getByRole("button", { name: es["readAloud.start"] }).click();
+  await page.getByRole("button", { name: es("readAloud.start") }).click();
   await expect.poll(() => spoken(page)).toEqual([title!.trim()]);
   await expect(page.getByRole("heading", { level: 1 })).toHaveClass(/read-aloud-current/);
-  await expect(page.getByRole("button", { name: es["readAloud.stop"] })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByRole("button", { name: es("readAloud.stop") })).toHaveAttribute("aria-pressed", "true");
 
   await finishCurrent(page);
   await expect(page.getByRole("heading", { level: 1 })).not.toHaveClass(/read-aloud-current/);
@@ -80,11 +80,11 @@ test("read aloud starts with the guide's title, highlights what it reads, and re
 test("the stop button stops reading and removes the highlight", async ({ page }) => {
   await stubSpeech(page, ["es-ES"]);
   await page.goto("/es/guides/meeting-authorities/");
-  await page.getByRole("button", { name: es["readAloud.start"] }).click();
+  await page.getByRole("button", { name: es("readAloud.start") }).click();
   await expect.poll(async () => (await spoken(page)).length).toBe(1);
-  await page.getByRole("button", { name: es["readAloud.stop"] }).click();
+  await page.getByRole("button", { name: es("readAloud.stop") }).click();
   await expect(page.locator(".read-aloud-current")).toHaveCount(0);
-  await expect(page.getByRole("button", { name: es["readAloud.start"] })).toHaveAttribute("aria-pressed", "false");
+  await expect(page.getByRole("button", { name: es("readAloud.start") })).toHaveAttribute("aria-pressed", "false");
   expect(await page.evaluate(() => sessionStorage.getItem("speech-cancelled"))).toBe("1");
   await finishCurrent(page);
   await page.waitForTimeout(200);
@@ -94,19 +94,19 @@ test("the stop button stops reading and removes the highlight", async ({ page })
 test("reading stops when the reader leaves the page", async ({ page }) => {
   await stubSpeech(page, ["es-ES"]);
   await page.goto("/es/guides/meeting-authorities/");
-  await page.getByRole("button", { name: es["readAloud.start"] }).click();
+  await page.getByRole("button", { name: es("readAloud.start") }).click();
   await expect.poll(async () => (await spoken(page)).length).toBe(1);
-  await page.getByRole("link", { name: es["nav.help"] }).first().click();
+  await page.getByRole("link", { name: es("nav.help") }).first().click();
   await expect(page).toHaveURL(/\/es\/help\/$/);
   expect(await page.evaluate(() => sessionStorage.getItem("speech-cancelled"))).toBe("1");
 });
 
 test("says so when the device has no voice for the page's language", async ({ page }) => {
   await stubSpeech(page, ["es-ES", "en-US"]);
-  const ht = loadUiStrings("ht");
+  const ht = useTranslations("ht");
   await page.goto("/ht/guides/meeting-authorities/");
-  await page.getByRole("button", { name: ht["readAloud.start"] }).click();
-  await expect(page.getByRole("status").filter({ hasText: ht["readAloud.noVoice"]! })).toBeVisible();
+  await page.getByRole("button", { name: ht("readAloud.start") }).click();
+  await expect(page.getByRole("status").filter({ hasText: ht("readAloud.noVoice") })).toBeVisible();
   expect(await spoken(page)).toEqual([]);
 });
 
@@ -117,6 +117,6 @@ test("the reader's code loads only when the button is pressed", async ({ page })
   await page.goto("/es/guides/meeting-authorities/");
   await page.waitForLoadState("networkidle");
   expect(requested.filter((p) => p.includes("read-aloud."))).toEqual([]);
-  await page.getByRole("button", { name: es["readAloud.start"] }).click();
+  await page.getByRole("button", { name: es("readAloud.start") }).click();
   await expect.poll(() => requested.filter((p) => p.includes("read-aloud.")).length).toBe(1);
 });

@@ -1,10 +1,10 @@
 // Search on the built site: one Pagefind index per locale, colloquial questions find the
 // right guide, filters narrow the results, and the plain form still helps without JavaScript.
 import { expect, test, type Page } from "@playwright/test";
-import { loadUiStrings } from "../../src/lib/i18n";
+import { useTranslations } from "../../src/lib/i18n";
 import { loadContent } from "../../src/lib/content-files";
 
-const ui = (locale: string) => loadUiStrings(locale);
+const ui = (locale: string) => useTranslations(locale);
 const guide = (locale: string, id: string) => loadContent().content.guides.find((g) => g.locale === locale && g.id === id)!;
 
 /** Queries written the way people type them, deliberately not copies of the guides' `questions`. */
@@ -20,7 +20,7 @@ const colloquial = [
 /** The result links in order, once the search has finished. */
 async function resultLinks(page: Page, locale = "es"): Promise<string[]> {
   await expect(page.locator("[data-search]")).toHaveAttribute("data-state", /results|empty/);
-  const results = page.getByRole("region", { name: ui(locale)["search.results"] });
+  const results = page.getByRole("region", { name: ui(locale)("search.results") });
   return results.getByRole("listitem").getByRole("link").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
 }
 
@@ -39,7 +39,7 @@ for (const { locale, query, guide } of colloquial) {
 test("the topic filter narrows the results to guides of that topic", async ({ page }) => {
   await page.goto("/es/search/?q=migracion");
   const all = await resultLinks(page);
-  await page.getByRole("combobox", { name: ui("es")["search.topic"] }).selectOption({ label: ui("es")["search.topic.authorities"]! });
+  await page.getByRole("combobox", { name: ui("es")("search.topic") }).selectOption({ label: ui("es")("search.topic.authorities") });
   await expect(page).toHaveURL(/topic=authorities/);
   await expect.poll(async () => (await resultLinks(page)).length).toBeLessThan(all.length);
   const narrowed = await resultLinks(page);
@@ -51,7 +51,7 @@ test("the country filter leaves out pages about other countries", async ({ page 
   await page.goto("/es/search/?q=emergencia");
   const all = await resultLinks(page);
   expect(all.some((href) => /\/countries\/(?!gt\/)/.test(href))).toBe(true);
-  await page.getByRole("combobox", { name: ui("es")["search.country"] }).selectOption("GT");
+  await page.getByRole("combobox", { name: ui("es")("search.country") }).selectOption("GT");
   await expect(page).toHaveURL(/country=GT/);
   await expect.poll(async () => (await resultLinks(page)).some((href) => /\/countries\/(?!gt\/)/.test(href))).toBe(false);
   expect(await resultLinks(page)).not.toHaveLength(0);
@@ -61,7 +61,7 @@ test("the header, quick exit and navigation are not indexed", async ({ page }) =
   // "Mayús" appears only in the quick-exit hint of every page's header.
   await page.goto(`/es/search/?q=${encodeURIComponent("Mayús")}`);
   expect(await resultLinks(page)).toEqual([]);
-  await expect(page.getByRole("status")).toContainText(ui("es")["search.none"]!.split("«")[0]!.trim());
+  await expect(page.getByRole("status")).toContainText(ui("es")("search.none").split("«")[0]!.trim());
 });
 
 test("the header box leads to the search page in the page's language, the only page that loads the index", async ({ page }) => {
@@ -71,10 +71,10 @@ test("the header box leads to the search page in the page's language, the only p
   await page.goto("/fr/guides/meeting-authorities/");
   await page.waitForLoadState("networkidle");
   expect(requested.filter((p) => p.startsWith("/pagefind/"))).toEqual([]);
-  await page.getByRole("search").getByRole("searchbox", { name: fr["search.label"] }).fill("interprète");
-  await page.getByRole("search").getByRole("button", { name: fr["search.button"] }).click();
+  await page.getByRole("search").getByRole("searchbox", { name: fr("search.label") }).fill("interprète");
+  await page.getByRole("search").getByRole("button", { name: fr("search.button") }).click();
   await expect(page).toHaveURL(/\/fr\/search\/\?q=interpr/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(fr["search.title"]!);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(fr("search.title"));
   await expect(page.getByRole("status")).toContainText("« interprète »");
   expect(requested.filter((p) => p.startsWith("/pagefind/"))).not.toEqual([]);
 });
@@ -87,18 +87,18 @@ test.describe("without JavaScript", () => {
     const meeting = guide("es", "meeting-authorities");
     await page.goto("/es/");
     await page.getByRole("search").getByRole("searchbox").fill("me agarro la migra");
-    await page.getByRole("search").getByRole("button", { name: es["search.button"] }).click();
+    await page.getByRole("search").getByRole("button", { name: es("search.button") }).click();
     await expect(page).toHaveURL(/\/es\/search\/\?q=me\+agarro\+la\+migra/);
-    const list = page.getByRole("region", { name: es["search.allGuides"] });
+    const list = page.getByRole("region", { name: es("search.allGuides") });
     await expect(list.getByRole("link", { name: meeting.data.title })).toBeVisible();
     await expect(list).toContainText(meeting.data.questions[0]!);
-    await expect(page.getByRole("link", { name: es["search.helpLine"] })).toBeVisible();
-    await expect(page.getByText(es["search.noscript"]!)).toBeVisible();
+    await expect(page.getByRole("link", { name: es("search.helpLine") })).toBeVisible();
+    await expect(page.getByText(es("search.noscript"))).toBeVisible();
   });
 });
 
 test("with JavaScript the search page does not show the no-JavaScript notice", async ({ page }) => {
   await page.goto("/es/search/");
   await expect(page.locator("[data-search]")).toHaveAttribute("data-ready", "true");
-  await expect(page.getByText(ui("es")["search.noscript"]!)).toHaveCount(0);
+  await expect(page.getByText(ui("es")("search.noscript"))).toHaveCount(0);
 });
