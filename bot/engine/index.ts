@@ -79,16 +79,20 @@ export function createEngine(kb: KnowledgeBase): Engine {
           return { ...h, score };
         })
         .sort((a, b) => b.score - a.score);
-    // Long messages carry many words no guide has: three matched words are enough there.
-    const good = (h: GuideHit | undefined) => Boolean(h && (h.coverage >= MIN_COVERAGE || h.matched >= 3) && h.score >= MIN_SCORE);
+    // Long messages carry many words no guide has: two matched words are enough there.
+    const good = (h: GuideHit | undefined) => Boolean(h && h.matched >= 1 && (h.coverage >= MIN_COVERAGE || h.matched >= 2) && h.score >= MIN_SCORE);
+    // Another language's guides must match much better: shared words across languages are often chance.
+    const goodElsewhere = (h: GuideHit) => good(h) && h.coverage >= 0.4 && h.matched >= 2;
     const keep = (hits: GuideHit[]) => hits.filter((h) => h.score >= (hits[0]?.score ?? 0) * 0.3);
-    const own = adjust(retriever.search(text, locale)).filter(good);
+    // A guide far below the best match is chance, even when it shares two words with the message.
+    const strong = (hits: GuideHit[], ok: (h: GuideHit) => boolean) => hits.filter((h) => ok(h) && h.score >= (hits[0]?.score ?? 0) * 0.3);
+    const own = strong(adjust(retriever.search(text, locale)), good);
     const staffHere = kb.guides.some((g) => g.locale === locale && g.audience === "staff");
     if (good(own[0]) && !(staff && !staffHere)) return { hits: keep(own), fallback: false };
     let best: GuideHit[] = [];
     for (const other of retriever.locales) {
       if (other === locale) continue;
-      const hits = adjust(retriever.search(text, other)).filter(good);
+      const hits = strong(adjust(retriever.search(text, other)), goodElsewhere);
       if (hits[0] && hits[0].score > (best[0]?.score ?? 0)) best = hits;
     }
     if (good(own[0])) {

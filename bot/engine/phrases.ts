@@ -47,7 +47,8 @@ function wordMatches(m: WordMatcher, token: string): boolean {
     case "number":
       return /^\d{1,2}$/.test(token);
     case "stem":
-      return token.startsWith(m.stem) || (m.stem.length >= 6 && nearMiss(token.slice(0, m.stem.length), m.stem));
+      // No typo tolerance on stems: "kidnappe*" must not catch "kidnappings".
+      return token.startsWith(m.stem);
     case "word":
       return token === m.word || (m.word.length >= 6 && nearMiss(token, m.word));
   }

@@ -1,0 +1,96 @@
+// The knowledge-base export: built from content/ through the real loader, typed and versioned.
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { mdxToSections, slugify } from "../../src/lib/mdx-text";
+import { KB_VERSION } from "../../src/lib/kb";
+import { loadKnowledgeBase, readKnowledgeBase, writeKnowledgeBase } from "../../bot/kb/load";
+import { buildFixtureKb, fixtureCopy, withContentDir } from "./engine-fixture";
+
+describe("MDX to plain text", () => {
+  test("splits a guide at its headings with the anchors the page gives them", () => {
+    const body = [
+      "Intro with a [link](../your-rights/) and **bold** text.",
+      "",
+      "## Qué hacer ahora",
+      "",
+      "<Steps>",
+      "",
+      "1. Busca un lugar seguro.",
+      "2. Llama al [911](tel:911).",
+      "",
+      "</Steps>",
+      "",
+      "<EmergencyNumbers />",
+      "",
+      "## Qué hacer ahora",
+      "",
+      '<Callout type="warning">',
+      "No firmes nada que no entiendas.",
+      "</Callout>",
+      "",
+      "### Tus *derechos*",
+      "Tienes derechos.",
+    ].join("\n");
+    const sections = mdxToSections(body);
+    assert.deepEqual(
+      sections.map((s) => [s.heading, s.anchor]),
+      [
+        ["", ""],
+        ["Qué hacer ahora", "qué-hacer-ahora"],
+        ["Qué hacer ahora", "qué-hacer-ahora-1"],
+        ["Tus derechos", "tus-derechos"],
+      ],
+    );
+    assert.equal(sections[0]?.text, "Intro with a link and bold text.");
+    assert.equal(sections[1]?.text, "Busca un lugar seguro.\nLlama al 911.");
+    assert.equal(sections[2]?.text, "No firmes nada que no entiendas.");
+    assert.equal(slugify("¿Qué es la trata?"), "qué-es-la-trata");
+  });
+});
+
+describe("knowledge base", () => {
+  test("carries every guide file of the content with its questions, and the bot strings of every locale", () => {
+    const dir = fixtureCopy();
+    const kb = buildFixtureKb(dir);
+    assert.equal(kb.version, KB_VERSION);
+    const files = fs.readdirSync(path.join(dir, "guides")).flatMap((l) => fs.readdirSync(path.join(dir, "guides", l)).map((f) => `${l}/${f.replace(/\.mdx$/, "")}`));
+    assert.deepEqual(kb.guides.map((g) => `${g.locale}/${g.id}`).sort(), files.sort());
+    const es = kb.guides.find((g) => g.locale === "es" && g.id === "asking-for-protection");
+    assert.ok(es?.questions.includes("como pido asilo"));
+    assert.equal(es?.url, "/es/guides/asking-for-protection/");
+    for (const l of ["es", "en", "fr", "ht", "pt"]) {
+      const strings = JSON.parse(fs.readFileSync(path.join(dir, "i18n", `${l}.json`), "utf8")) as Record<string, string>;
+      assert.equal(kb.strings[l]?.["bot.privacy"], strings["bot.privacy"]);
+    }
+    assert.ok(kb.lexicon.danger.locales["ht"], "the danger vocabulary of content/bot is carried");
+    // Editor-only fields never reach the bot.
+    assert.ok(!JSON.stringify(kb).includes("editorNotes"));
+  });
+
+  test("a mistake in the bot vocabulary is reported with the file and the line", () => {
+    const dir = fixtureCopy();
+    fs.writeFileSync(path.join(dir, "bot", "slang.yaml"), "es:\n  coyote: []\n");
+    assert.throws(
+      () => withContentDir(dir, () => loadKnowledgeBase(dir)),
+      (err: Error) => /slang\.yaml:2: "es\.coyote" must list at least one word/.test(err.message),
+    );
+  });
+
+  test("a built kb.json is read back, and another format version is refused", () => {
+    const kb = buildFixtureKb();
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "kb-json-")), "kb.json");
+    writeKnowledgeBase(kb, file);
+    assert.deepEqual(readKnowledgeBase(file).guides, kb.guides);
+    fs.writeFileSync(file, JSON.stringify({ ...kb, version: KB_VERSION + 1 }));
+    assert.throws(() => readKnowledgeBase(file), /version/);
+  });
+
+  test("the site build writes kb.json from the same content", { skip: !fs.existsSync(path.join(process.env["HUB_OUT"] ?? "dist", "kb.json")) && !process.env["CI"] }, () => {
+    const built = readKnowledgeBase(path.join(process.env["HUB_OUT"] ?? "dist", "kb.json"));
+    const guides = fs.readdirSync("content/guides").flatMap((l) => fs.readdirSync(path.join("content/guides", l)).map((f) => `${l}/${f.replace(/\.mdx$/, "")}`));
+    assert.deepEqual(built.guides.map((g) => `${g.locale}/${g.id}`).sort(), guides.sort());
+  });
+});
