@@ -194,3 +194,38 @@ test("an unknown address outside any locale gets the general 404 page", async ({
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(useTranslations("es")("notFound.title"));
   for (const l of locales()) await expect(page.getByRole("main").getByRole("link", { name: l.label })).toHaveAttribute("href", `/${l.code}/`);
 });
+
+test("buttons, phone links, tiles and language links are at least 48 px in both directions", async ({ page }) => {
+  const small: string[] = [];
+  for (const path of ["/", "/es/", "/es/help/", `/es/countries/${firstCountry()}/`]) {
+    await page.goto(path);
+    const summary = page.locator("details.lang-switch > summary");
+    if (await summary.count()) await summary.click();
+    const sizes = await page.locator("a.button, summary, a.tel, a.tile, .chooser a, .lang-list a, .link-list a").evaluateAll((els) =>
+      els.filter((el) => (el as HTMLElement).offsetParent !== null).map((el) => ({ text: el.textContent?.trim() ?? "", ...el.getBoundingClientRect().toJSON() }) as { text: string; width: number; height: number }),
+    );
+    expect(sizes.length, path).toBeGreaterThan(3);
+    for (const s of sizes) if (s.width < 47.5 || s.height < 47.5) small.push(`${path}: "${s.text}" ${Math.round(s.width)}x${Math.round(s.height)}`);
+  }
+  expect(small).toEqual([]);
+});
+
+test("the focused link has a strong indicator that also shows in forced-colours mode", async ({ page }) => {
+  const help = page.getByRole("banner").getByRole("link", { name: useTranslations("es")("nav.help") });
+  const tabTo = async () => {
+    for (let i = 0; i < 6 && !(await help.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+    await expect(help).toBeFocused();
+  };
+  await page.goto("/es/");
+  await tabTo();
+  const normal = await help.evaluate((el) => ({ bg: getComputedStyle(el).backgroundColor, shadow: getComputedStyle(el).boxShadow }));
+  expect(normal.bg).toBe("rgb(255, 221, 0)");
+  expect(normal.shadow).not.toBe("none");
+
+  await page.emulateMedia({ forcedColors: "active" });
+  await page.goto("/es/");
+  await tabTo();
+  const forced = await help.evaluate((el) => ({ style: getComputedStyle(el).outlineStyle, width: getComputedStyle(el).outlineWidth }));
+  expect(forced.style).toBe("solid");
+  expect(parseFloat(forced.width)).toBeGreaterThanOrEqual(3);
+});
