@@ -32,7 +32,6 @@ export function createEngine(kb: KnowledgeBase): Engine {
   const guide = (id: string, locale: string): KbGuide | undefined =>
     kb.guides.find((g) => g.id === id && g.locale === locale) ?? kb.guides.find((g) => g.id === id && g.locale === source);
   const emergencyGuideId = kb.guides.find((g) => g.locale === source && g.topics[0] === "emergency")?.id;
-  const topicsOf = (id: string) => guide(id, source)?.topics ?? [];
   const validCountry = (c: string | undefined) => (c && resources.countryCodes.includes(c.toUpperCase()) ? c.toUpperCase() : undefined);
 
   function chooseLocale(text: string, state: ConversationState, input: EngineInput): string {

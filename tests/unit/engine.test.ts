@@ -17,7 +17,6 @@ const s = (locale: string, key: string) => {
   assert.ok(v, `fixture string ${key} missing in ${locale}`);
   return v;
 };
-const firstLine = (text: string) => text.split("\n")[0] ?? "";
 
 interface Case {
   locale: string;
