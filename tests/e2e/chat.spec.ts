@@ -2,9 +2,9 @@
 // widget by keyboard in two locales, safe rendering, the unreachable message, axe.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { loadUiStrings } from "../../src/lib/i18n";
+import { useTranslations } from "../../src/lib/i18n";
 
-const ui = (locale: string) => loadUiStrings(locale);
+const ui = (locale: string) => useTranslations(locale);
 const wcag = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 /** axe over the chat's own parts (the rest of each page is checked by the site's own tests). */
@@ -16,13 +16,13 @@ async function expectAxeClean(page: Page): Promise<void> {
 /** Opens the widget from the keyboard and returns the chat panel. */
 async function openWidgetByKeyboard(page: Page, locale: string) {
   const t = ui(locale);
-  const launch = page.getByRole("button", { name: t["chat.open"] });
+  const launch = page.getByRole("button", { name: t("chat.open") });
   await launch.focus();
   await page.keyboard.press("Enter");
   await expect(launch).toHaveAttribute("aria-expanded", "true");
-  const panel = page.getByRole("region", { name: t["chat.title"] });
-  await expect(panel.getByRole("textbox", { name: t["chat.inputLabel"] })).toBeFocused();
-  await expect(panel.getByRole("status")).toHaveText(t["chat.ready"]!);
+  const panel = page.getByRole("region", { name: t("chat.title") });
+  await expect(panel.getByRole("textbox", { name: t("chat.inputLabel") })).toBeFocused();
+  await expect(panel.getByRole("status")).toHaveText(t("chat.ready"));
   return panel;
 }
 
@@ -36,14 +36,14 @@ for (const { locale, question, guides } of [
     const panel = await openWidgetByKeyboard(page, locale);
     await page.keyboard.type(question);
     await page.keyboard.press("Enter");
-    const log = panel.getByRole("log", { name: t["chat.title"] });
+    const log = panel.getByRole("log", { name: t("chat.title") });
     await expect(log).toContainText(question);
     await expect(log.getByRole("link").and(page.locator(`[href^="${guides}"]`)).first()).toBeVisible();
     // The reply carries its language so screen readers pronounce it right.
     await expect(log.locator(".chat-msg--bot").last()).toHaveAttribute("lang", locale);
 
     // A quick reply is a real button, reachable and usable from the keyboard.
-    const options = log.getByRole("group", { name: t["chat.options"] });
+    const options = log.getByRole("group", { name: t("chat.options") });
     const first = options.getByRole("button").first();
     const label = (await first.textContent()) ?? "";
     await first.focus();
@@ -57,7 +57,7 @@ for (const { locale, question, guides } of [
     await panel.getByRole("textbox").focus();
     await page.keyboard.press("Escape");
     await expect(panel).toBeHidden();
-    await expect(page.getByRole("button", { name: t["chat.open"] })).toBeFocused();
+    await expect(page.getByRole("button", { name: t("chat.open") })).toBeFocused();
   });
 }
 
@@ -72,8 +72,8 @@ test("the chat code loads only when the widget is opened", async ({ page }) => {
   await page.waitForLoadState("networkidle");
   const before = scripts.length;
   expect(sockets).toBe(0);
-  await page.getByRole("button", { name: ui("es")["chat.open"] }).click();
-  await expect(page.getByRole("region", { name: ui("es")["chat.title"] }).getByRole("status")).toHaveText(ui("es")["chat.ready"]!);
+  await page.getByRole("button", { name: ui("es")("chat.open") }).click();
+  await expect(page.getByRole("region", { name: ui("es")("chat.title") }).getByRole("status")).toHaveText(ui("es")("chat.ready"));
   expect(scripts.length).toBeGreaterThan(before);
   expect(sockets).toBe(1);
 });
@@ -81,10 +81,10 @@ test("the chat code loads only when the widget is opened", async ({ page }) => {
 test("message text is shown as text: markup in a message is never turned into HTML", async ({ page }) => {
   await page.goto("/es/chat/");
   const t = ui("es");
-  await expect(page.getByRole("status")).toHaveText(t["chat.ready"]!);
+  await expect(page.getByRole("status")).toHaveText(t("chat.ready"));
   const attack = `<img src=x onerror="document.title='pwned'"><b>negrita</b>`;
-  await page.getByRole("textbox", { name: t["chat.inputLabel"] }).fill(attack);
-  await page.getByRole("button", { name: t["chat.send"] }).click();
+  await page.getByRole("textbox", { name: t("chat.inputLabel") }).fill(attack);
+  await page.getByRole("button", { name: t("chat.send") }).click();
   const log = page.getByRole("log");
   await expect(log).toContainText(attack);
   await expect(log.locator(".chat-msg--bot")).toHaveCount(1);
@@ -97,20 +97,20 @@ test("when the bot cannot be reached the chat says so and points to the help num
   await page.goto("/fr/chat/");
   const t = ui("fr");
   const alert = page.getByRole("alert");
-  await expect(alert).toContainText(t["chat.unreachable"]!);
-  await expect(alert.getByRole("link", { name: t["nav.help"] })).toHaveAttribute("href", "/fr/help/");
-  await expect(alert.getByRole("button", { name: t["chat.retry"] })).toBeVisible();
+  await expect(alert).toContainText(t("chat.unreachable"));
+  await expect(alert.getByRole("link", { name: t("nav.help") })).toHaveAttribute("href", "/fr/help/");
+  await expect(alert.getByRole("button", { name: t("chat.retry") })).toBeVisible();
   await expectAxeClean(page);
 });
 
 test("the chat page in English is accessible and works by keyboard", async ({ page }) => {
   const t = ui("en");
   await page.goto("/en/chat/");
-  await expect(page.getByRole("heading", { level: 1, name: t["chat.title"] })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: t("chat.title") })).toBeVisible();
   // The widget does not duplicate the chat on its own page.
-  await expect(page.getByRole("button", { name: t["chat.open"] })).toHaveCount(0);
-  await expect(page.getByRole("status")).toHaveText(t["chat.ready"]!);
-  await page.getByRole("textbox", { name: t["chat.inputLabel"] }).focus();
+  await expect(page.getByRole("button", { name: t("chat.open") })).toHaveCount(0);
+  await expect(page.getByRole("status")).toHaveText(t("chat.ready"));
+  await page.getByRole("textbox", { name: t("chat.inputLabel") }).focus();
   await page.keyboard.type("help someone is hitting me right now");
   await page.keyboard.press("Enter");
   const emergency = page.locator(".chat-msg--emergency");
@@ -125,9 +125,9 @@ test.describe("without JavaScript", () => {
   test("the Ask link leads to the chat page, which points to the help numbers", async ({ page }) => {
     const t = ui("es");
     await page.goto("/es/help/");
-    await page.getByRole("link", { name: t["chat.open"] }).click();
+    await page.getByRole("link", { name: t("chat.open") }).click();
     await expect(page).toHaveURL(/\/es\/chat\/$/);
-    await expect(page.getByRole("main").getByText(t["chat.noscript"]!)).toBeVisible();
+    await expect(page.getByRole("main").getByText(t("chat.noscript"))).toBeVisible();
     await expect(page.getByRole("textbox")).toHaveCount(0);
   });
 });
