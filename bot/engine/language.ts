@@ -28,7 +28,9 @@ function strings(value: unknown, out: string[] = []): string[] {
 }
 
 export function buildLanguageModel(kb: KnowledgeBase): LanguageModel {
-  const locales = kb.locales.map((l) => l.code);
+  // Only languages with guides can be detected (a test-only locale with a few UI strings must not
+  // win every message made of unknown words).
+  const locales = kb.locales.map((l) => l.code).filter((code) => kb.guides.some((g) => g.locale === code));
   const counts = new Map(locales.map((l) => [l, new Map<string, number>()]));
   for (const g of kb.guides) {
     const c = counts.get(g.locale);

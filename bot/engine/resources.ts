@@ -79,6 +79,9 @@ export type Resources = ReturnType<typeof createResources>;
 export function shortName(r: KbResource): string {
   let cut = (r.name.split(/\s[–—-]\s|;|\s\/\s/)[0] ?? r.name).trim();
   if ((cut.match(/\(/g) ?? []).length > (cut.match(/\)/g) ?? []).length) cut += ")";
+  // "Sistema de Alerta Alba-Keneth (niñas, niños y ...)": the name before a long explanation.
+  const paren = cut.indexOf(" (");
+  if (cut.length > 50 && paren > 10) cut = cut.slice(0, paren);
   return cut.length > 70 ? `${cut.slice(0, 67)}…` : cut;
 }
 

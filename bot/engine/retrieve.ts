@@ -126,7 +126,8 @@ export function createRetriever(kb: KnowledgeBase): Retriever {
       const expansions = index.slang.filter(([p]) => phraseMatches(p, tokens, 0)).map(([, v]) => v);
       const meaningful = new Set(tokens.filter((t) => t.length >= 2 && !index.stop.has(t)).map(index.stem));
       if (meaningful.size === 0 && expansions.length === 0) return [];
-      const query = [fold(text), ...expansions].join(" ");
+      // Slang expansions count half: they say what the person means, not what they wrote.
+      const query = expansions.length ? { combineWith: "OR" as const, queries: [fold(text), { queries: [expansions.join(" ")], boostTerm: () => 0.5 }] } : fold(text);
       const results: SearchResult[] = index.search.search(query);
       const byGuide = new Map<string, { scores: number[]; section: number; sectionScore: number; terms: Set<string> }>();
       for (const r of results) {
