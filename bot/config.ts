@@ -38,6 +38,14 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   return n;
 }
 
+function minutes(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback * 60_000;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a number of minutes, got "${raw}".`);
+  return Math.round(n * 60_000);
+}
+
 function originOf(url: string, name: string): string {
   try {
     return new URL(url).origin;
@@ -67,8 +75,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     siteOrigins: [...new Set([...own, ...listed])],
     chatRatePerMinute: positiveInt(env, "CHAT_RATE_PER_MINUTE", 30),
     chatMaxBytes: positiveInt(env, "CHAT_MAX_BYTES", 4096),
-    idleMs: positiveInt(env, "STATE_IDLE_MINUTES", 30) * 60_000,
-    statsEveryMs: positiveInt(env, "STATS_EVERY_MINUTES", 60) * 60_000,
+    idleMs: minutes(env, "STATE_IDLE_MINUTES", 30),
+    statsEveryMs: minutes(env, "STATS_EVERY_MINUTES", 60),
     botMode: env["HUB_BOT"] === "echo" ? "echo" : "engine",
   };
   if (publicUrl) config.publicUrl = publicUrl;

@@ -16,6 +16,8 @@ async function loadResponder(): Promise<Responder> {
 async function main(): Promise<void> {
   const config = readConfig();
   const stats = createStats();
+  // Botkit's own debug output prints whole incoming messages: never on a public hub.
+  if (/botkit|botbuilder|\*/.test(process.env["DEBUG"] ?? "")) logInfo("warning: DEBUG makes Botkit log message text; unset it on a public hub");
   const site = staticSite(config.siteDir);
   const responder = config.botMode === "echo" ? "echo" : await loadResponder();
 
