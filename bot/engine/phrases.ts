@@ -1,9 +1,15 @@
 // Ships to the browser too (pure engine). Matches editor-written phrases (content/bot/*.yaml)
-// against a message: "encerrad*" is a word stem, "{n}" a number, "a & b" both anywhere, and up
-// to `gap` other words may sit between the words of a phrase. Long words tolerate one typo.
+// against a message: "encerrad*" is a word stem, "hijo|hija" either word, "{n}" a number,
+// "a & b" both anywhere, and up to `gap` other words may sit between the words of a phrase.
+// Long words tolerate one typo.
 import { editDistance, tokenize } from "./text";
 
-type WordMatcher = { kind: "word"; word: string } | { kind: "stem"; stem: string } | { kind: "number" } | { kind: "any" };
+type WordMatcher =
+  | { kind: "word"; word: string }
+  | { kind: "stem"; stem: string }
+  | { kind: "number" }
+  | { kind: "any" }
+  | { kind: "either"; options: WordMatcher[] };
 
 /** A compiled phrase: every part must match (parts are the "&"-separated pieces). */
 export interface Phrase {
@@ -22,6 +28,10 @@ export function compilePhrase(source: string): Phrase {
         .flatMap((raw): WordMatcher[] => {
           if (raw === "0numero0") return [{ kind: "number" }];
           if (raw === "*") return [{ kind: "any" }];
+          if (raw.includes("|")) {
+            const options = raw.split("|").filter(Boolean).map((o): WordMatcher => (o.endsWith("*") ? { kind: "stem", stem: tokenize(o.slice(0, -1)).join("") } : { kind: "word", word: tokenize(o).join("") }));
+            return [{ kind: "either", options }];
+          }
           const stem = raw.endsWith("*");
           const words = tokenize(stem ? raw.slice(0, -1) : raw);
           return words.map((w, i) => (stem && i === words.length - 1 ? { kind: "stem", stem: w } : { kind: "word", word: w }));
@@ -51,6 +61,8 @@ function wordMatches(m: WordMatcher, token: string): boolean {
       return token.startsWith(m.stem);
     case "word":
       return token === m.word || (m.word.length >= 6 && nearMiss(token, m.word));
+    case "either":
+      return m.options.some((o) => wordMatches(o, token));
   }
 }
 

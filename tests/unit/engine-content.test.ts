@@ -59,6 +59,9 @@ describe("real content", () => {
     ["ht", "m pa vle viv ankò"],
     ["pt", "estão me batendo agora, me ajuda"],
     ["pt", "minha filha sumiu na rodoviária, perdi minha filha"],
+    ["es", "un señor me esta tocando y no me deja ir"],
+    ["en", "someone raped my sister last night"],
+    ["pt", "meu filho desapareceu no abrigo"],
   ];
   for (const [locale, text] of emergencies)
     test(`treats "${text}" as an emergency in ${locale}, emergency guide first`, () => {
@@ -78,6 +81,9 @@ describe("real content", () => {
     ["fr", "quels sont les risques d'agression sur la route"],
     ["ht", "eske gen anpil moun ki kidnape sou wout la"],
     ["pt", "é verdade que sequestram migrantes no méxico?"],
+    ["es", "mi pasaporte no aparece, que hago"],
+    ["es", "se me perdio el celular con todos los numeros"],
+    ["fr", "mon passeport a disparu, que faire"],
   ];
   for (const [locale, text] of questions)
     test(`does not treat the question "${text}" (${locale}) as an emergency`, () => {
