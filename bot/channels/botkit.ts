@@ -53,6 +53,11 @@ export abstract class ChannelAdapter<Address = unknown> extends BotAdapter {
     return turn;
   }
 
+  /** Resolves once every turn of the conversation received so far has finished. */
+  settled(conversation: string): Promise<void> {
+    return this.queues.get(conversation) ?? Promise.resolve();
+  }
+
   private async runTurn(conversation: string, text: string, inbound: Inbound<Address>): Promise<void> {
     if (!this.logic) throw new Error("adapter not attached to a bot host");
     const activity: Partial<Activity> = {

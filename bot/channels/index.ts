@@ -72,7 +72,12 @@ export async function startChannels(server: Server, config: HubConfig, responder
     locales,
     notice: (code, locale) => text(noticeKeys[code], locale),
     // A web conversation lives as long as its connection: nothing to resume, nothing to steal.
-    onClose: (conversation) => void host.forget(webAdapter, conversation).catch(() => undefined),
+    // Forget after any turn still running, or its end-of-turn save would bring the state back.
+    onClose: (conversation) =>
+      void webAdapter
+        .settled(conversation)
+        .then(() => host.forget(webAdapter, conversation))
+        .catch(() => undefined),
     stats,
   });
 

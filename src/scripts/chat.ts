@@ -245,6 +245,12 @@ export function mountChat(root: HTMLElement): ChatSession {
   });
   // Nothing of the conversation outlives the page: the socket closes and the server forgets.
   addEventListener("pagehide", () => session.close());
+  // A kiosk's idle reset leaves nothing of the conversation on screen, even for a moment.
+  document.addEventListener("hub:kiosk-reset", () => {
+    session.close();
+    log.replaceChildren();
+    input.value = "";
+  });
 
   connect();
   const session: ChatSession = {
