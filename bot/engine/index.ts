@@ -81,7 +81,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
     // Long messages carry many words no guide has: two matched words are enough there.
     const good = (h: GuideHit | undefined) => Boolean(h && h.matched >= 1 && (h.coverage >= MIN_COVERAGE || h.matched >= 2) && h.score >= MIN_SCORE);
     // Another language's guides must match much better: shared words across languages are often chance.
-    const goodElsewhere = (h: GuideHit) => good(h) && h.coverage >= 0.4 && h.matched >= 2;
+    const goodElsewhere = (h: GuideHit) => good(h) && ((h.coverage >= 0.4 && h.matched >= 2) || h.coverage >= 0.5);
     const keep = (hits: GuideHit[]) => hits.filter((h) => h.score >= (hits[0]?.score ?? 0) * 0.3);
     // A guide far below the best match is chance, even when it shares two words with the message.
     const strong = (hits: GuideHit[], ok: (h: GuideHit) => boolean) => hits.filter((h) => ok(h) && h.score >= (hits[0]?.score ?? 0) * 0.3);
@@ -89,17 +89,23 @@ export function createEngine(kb: KnowledgeBase): Engine {
     const staffHere = kb.guides.some((g) => g.locale === locale && g.audience === "staff");
     if (good(own[0]) && !(staff && !staffHere)) return { hits: keep(own), fallback: false };
     let best: GuideHit[] = [];
+    let staffHit: GuideHit | undefined;
     for (const other of retriever.locales) {
       if (other === locale) continue;
-      const hits = strong(adjust(retriever.search(text, other)), goodElsewhere);
+      const all = adjust(retriever.search(text, other));
+      const hits = strong(all, goodElsewhere);
       if (hits[0] && hits[0].score > (best[0]?.score ?? 0)) best = hits;
+      // Staff writing in a language without staff guides: the staff guides of another language.
+      if (staff && !staffHere) {
+        const s = all.find((h) => good(h) && guide(h.guide, source)?.audience === "staff");
+        if (s && s.score > (staffHit?.score ?? 0)) staffHit = s;
+      }
     }
     if (good(own[0])) {
-      // Staff writing in a language without staff guides: the best staff guide of another language first.
-      const staffHit = best.find((h) => guide(h.guide, source)?.audience === "staff");
       const hits = keep(own);
       return staffHit ? { hits: [staffHit, ...hits.filter((h) => h.guide !== staffHit.guide)], fallback: true } : { hits, fallback: false };
     }
+    if (staffHit && !best.some((h) => h.guide === staffHit.guide)) best = [staffHit, ...best];
     if (best.length === 0) return { hits: [], fallback: false };
     const top = best[0] as GuideHit;
     return { hits: keep(best), fallback: !kb.guides.some((g) => g.id === top.guide && g.locale === locale) };
@@ -225,9 +231,10 @@ export function createEngine(kb: KnowledgeBase): Engine {
     withResources(reply, list);
     const where = country ? t(locale, "bot.resources", { country: resources.countryName(country, locale) }) : t(locale, "bot.resourcesRegional");
     let ask = "";
-    if (!state.country && !country) {
+    if (!state.country && !country && !state.askedCountry) {
       ask = t(locale, "bot.askCountry");
       state.pending = "country";
+      state.askedCountry = true;
       reply.quickReplies = countryReplies(locale);
     } else if (!state.askedParticularities && state.under18 === undefined) {
       ask = t(locale, "bot.askParticularities");

@@ -112,6 +112,7 @@ export function createRetriever(kb: KnowledgeBase): Retriever {
     const index = buildIndex(kb, l.code);
     if (index) indexes.set(l.code, index);
   }
+  const anyStop = new Set(Object.values(packagedStopWords).flatMap((list) => list.flatMap((w) => tokenize(w))));
   return {
     locales: [...indexes.keys()],
     topicWords(tokens, locale) {
@@ -124,7 +125,8 @@ export function createRetriever(kb: KnowledgeBase): Retriever {
       if (!index) return [];
       const tokens = tokenize(text);
       const expansions = index.slang.filter(([p]) => phraseMatches(p, tokens, 0)).map(([, v]) => v);
-      const meaningful = new Set(tokens.filter((t) => t.length >= 2 && !index.stop.has(t)).map(index.stem));
+      // Function words of any of our languages don't count: a French message searched in the Spanish guides.
+      const meaningful = new Set(tokens.filter((t) => t.length >= 2 && !index.stop.has(t) && !anyStop.has(t)).map(index.stem));
       if (meaningful.size === 0 && expansions.length === 0) return [];
       // Slang expansions count half: they say what the person means, not what they wrote.
       const query = expansions.length ? { combineWith: "OR" as const, queries: [fold(text), { queries: [expansions.join(" ")], boostTerm: () => 0.5 }] } : fold(text);

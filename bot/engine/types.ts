@@ -21,6 +21,8 @@ export interface ConversationState {
   greeted?: boolean;
   /** true once the engine asked about the particularities (it asks only once). */
   askedParticularities?: boolean;
+  /** true once the engine asked which country the person is in (it asks only once). */
+  askedCountry?: boolean;
 }
 
 export interface EngineInput {

@@ -154,6 +154,8 @@ describe("conversation", () => {
   test("asks for the country only once, remembers the answer and shows that country's resources", () => {
     const first = engine.reply(undefined, { text: "como pido asilo en otro pais" });
     assert.equal(first.state.pending, "country");
+    const ignored = engine.reply(first.state, { text: "y donde se pide refugio" });
+    assert.ok(!ignored.text.includes(s("es", "bot.askCountry")), "asked only once");
     assert.ok(first.text.includes(s("es", "bot.askCountry")));
     const second = engine.reply(first.state, { text: "estoy en mexico" });
     assert.equal(second.state.country, "MX");
@@ -207,6 +209,16 @@ describe("conversation", () => {
     }
     const r = engine.reply(undefined, { text: 42 as unknown as string });
     assert.equal(typeof r.text, "string");
+  });
+});
+
+describe("fallback to the source language", () => {
+  test("a guide that exists only in Spanish answers a French question in Spanish, and says so", () => {
+    const r = engine.reply({ greeted: true, locale: "fr", country: "skip", askedParticularities: true }, { text: "c'est quoi la CURP ?" });
+    assert.equal(r.locale, "fr");
+    assert.equal(r.guides[0], "school-and-documents");
+    assert.ok(r.text.startsWith(s("fr", "bot.fallback")), r.text);
+    assert.ok(r.links.some((l) => l.url === "/es/guides/school-and-documents/"));
   });
 });
 
