@@ -39,6 +39,8 @@ function start(root: HTMLElement): void {
     if (idleDialog?.open) idleDialog.close();
   }
   function countdown(): void {
+    // An untouched language chooser has nothing to forget: no need to ask "still there?".
+    if (location.pathname === "/" && !location.search && localStorage.length === 0 && sessionStorage.length === 0) return restartIdle();
     if (!idleDialog) return reset();
     let left = countdownSeconds;
     const out = idleDialog.querySelector<HTMLElement>("[data-seconds]");

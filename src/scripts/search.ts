@@ -125,7 +125,8 @@ function setup(root: HTMLElement): void {
           return li;
         }),
       );
-      status!.textContent = data.length ? text(root, "count", { count: data.length, query: q }) : text(root, "none", { query: q });
+      const key = data.length === 0 ? "none" : data.length === 1 ? "countOne" : "count";
+      status!.textContent = text(root, key, { count: data.length, query: q });
       root.dataset["state"] = data.length ? "results" : "empty";
     } catch {
       if (id !== run) return;

@@ -64,6 +64,21 @@ test.describe("in a kiosk build", () => {
     expect(await page.evaluate(() => [history.length, sessionStorage.length])).toEqual([entries, 0]);
   });
 
+  test("the quick exit erases the screen instead of leaving for another site", async ({ page }) => {
+    await page.goto(guidePath);
+    await page.evaluate(() => localStorage.setItem("left-behind", "x"));
+    await page.getByRole("link", { name: es("exit.label") }).click();
+    await expect(page).toHaveURL(`${kioskURL}/`);
+    expect(await page.evaluate(() => localStorage.length)).toBe(0);
+  });
+
+  test("an untouched language chooser does not ask whether someone is still there", async ({ page }) => {
+    await page.clock.install();
+    await page.goto("/");
+    await page.clock.runFor((idleSeconds + 1) * 1000);
+    await expect(page.getByRole("dialog")).toHaveCount(0);
+  });
+
   test("an external link shows its address and a QR code instead of leaving the site", async ({ page }) => {
     const source = guideData("es", "meeting-authorities").sources[0]!;
     await page.goto(guidePath);
