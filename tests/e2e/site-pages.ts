@@ -47,6 +47,7 @@ export const untranslatedGuide = (): { locale: string; id: string } => {
   return { locale: rtlLocale()?.code ?? "ar", id: guideIds(sourceLocale)[0] ?? "" };
 };
 
+export const resourceIds = () => yamlIds("resources");
 export const firstCountry = () => yamlIds("countries")[0] ?? "gt";
 export const exampleHub = () => yamlIds("hubs").find((h) => readYaml(`hubs/${h}.yaml`)["example"] === true);
 export const anyHub = () => exampleHub() ?? yamlIds("hubs")[0] ?? "";
