@@ -64,6 +64,28 @@ test.describe("in a kiosk build", () => {
     expect(await page.evaluate(() => [history.length, sessionStorage.length])).toEqual([entries, 0]);
   });
 
+  test("reading aloud stops when the screen is erased", async ({ page }) => {
+    let cancelled = 0;
+    await page.exposeFunction("speechCancelled", () => cancelled++);
+    // The speech API, replaced at the browser boundary by one that only reports cancel().
+    await page.addInitScript(() => {
+      const synth = {
+        getVoices: () => [{ lang: "es-ES", name: "Test", voiceURI: "test", localService: true, default: true }],
+        speak: () => {},
+        cancel: () => (window as unknown as { speechCancelled: () => void }).speechCancelled(),
+        addEventListener: () => {},
+      };
+      Object.defineProperty(window, "speechSynthesis", { value: synth });
+      Object.defineProperty(window, "SpeechSynthesisUtterance", { value: class { constructor(public text: string) {} } });
+    });
+    await page.goto(guidePath);
+    await page.getByRole("button", { name: es("readAloud.start") }).click();
+    await expect(page.getByRole("button", { name: es("readAloud.stop") })).toBeVisible();
+    await page.getByRole("button", { name: es("kiosk.finish") }).click();
+    await expect(page).toHaveURL(`${kioskURL}/`);
+    expect(cancelled).toBeGreaterThan(0);
+  });
+
   test("the quick exit erases the screen instead of leaving for another site", async ({ page }) => {
     await page.goto(guidePath);
     await page.evaluate(() => localStorage.setItem("left-behind", "x"));
