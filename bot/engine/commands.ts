@@ -78,7 +78,9 @@ export function createCommands(kb: KnowledgeBase): Commands {
       if (tokens.length <= 4 && findPhrase(p.erase, tokens, 0)) return { kind: "erase" };
       if (tokens.length <= 3)
         for (const [locale, names] of languages) if (localeCodes.has(locale) && findPhrase(names, tokens, 0)) return { kind: "language", locale };
-      if (tokens.length <= 8 && !findPhrase(p.identity, tokens, 0) && findPhrase(p.human, tokens, 1)) return { kind: "human" };
+      // "human" alone asks for a person; "what is human trafficking" does not.
+      const human = tokens.length <= 8 && !findPhrase(p.identity, tokens, 0) ? findPhrase(p.human, tokens, 1) : undefined;
+      if (human && (tokens.length <= 3 || human.parts.flat().length > 1)) return { kind: "human" };
       return undefined;
     },
     country(tokens) {

@@ -31,6 +31,7 @@ const unseen: [string, string, string][] = [
   ["es", "talking-with-children", "trabajo en un albergue, como converso con un niño que acaba de llegar"],
   ["en", "asking-for-protection", "how can i apply for refugee status in mexico"],
   ["en", "school-and-documents", "can my son enroll in school without a birth certificate"],
+  ["en", "trafficking-and-smuggling", "what is human trafficking exactly"],
   ["fr", "meeting-authorities", "que faire si la police de l'immigration m'arrête"],
   ["fr", "contact-your-family", "comment appeler ma famille si je n'ai pas de téléphone"],
   ["ht", "asking-for-protection", "kijan pou m mande azil nan Meksik"],
