@@ -4,7 +4,7 @@
 // the path before anything else runs; replies go out through Twilio's REST API.
 import crypto from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import twilio from "twilio";
+import type twilioSdk from "twilio";
 import { ChannelAdapter, type OutgoingReply } from "./botkit";
 import { SMS_MAX_CHARS, WHATSAPP_MAX_CHARS } from "./sms-format";
 import type { TwilioConfig } from "../config";
@@ -40,12 +40,16 @@ export class TwilioAdapter extends ChannelAdapter<TwilioAddress> {
   }
 }
 
-/** The REST sender, optionally through another base URL (a proxy or a local test double). */
-type RequestOptions<T> = Parameters<typeof twilio.RequestClient.prototype.request<T>>[0];
+type Twilio = typeof twilioSdk;
+type RequestOptions<T> = Parameters<typeof twilioSdk.RequestClient.prototype.request<T>>[0];
 
-export function restSender(config: TwilioConfig): TwilioSend {
+// The SDK is loaded only on hubs that use it (it adds ~20 MB to the process).
+let sdk: Promise<Twilio> | undefined;
+const loadTwilio = (): Promise<Twilio> => (sdk ??= import("twilio").then((m) => m.default));
+
+function restClient(twilio: Twilio, config: TwilioConfig) {
   const base = config.apiBase?.replace(/\/+$/, "");
-  const opts: Parameters<typeof twilio>[2] = {};
+  const opts: Parameters<Twilio>[2] = {};
   if (base) {
     const origin: string = base;
     class Redirected extends twilio.RequestClient {
@@ -56,8 +60,14 @@ export function restSender(config: TwilioConfig): TwilioSend {
     }
     opts.httpClient = new Redirected();
   }
-  const client = twilio(config.accountSid, config.authToken, opts);
+  return twilio(config.accountSid, config.authToken, opts);
+}
+
+/** The REST sender, optionally through another base URL (a proxy or a local test double). */
+export function restSender(config: TwilioConfig): TwilioSend {
+  let client: ReturnType<typeof restClient> | undefined;
   return async ({ to, from, body }) => {
+    client ??= restClient(await loadTwilio(), config);
     await client.messages.create({ to, from, body });
   };
 }
@@ -117,6 +127,7 @@ export function twilioWebhook(options: TwilioWebhookOptions) {
       }
       const signature = req.headers["x-twilio-signature"];
       const signedUrl = publicUrl + (req.url ?? "");
+      const twilio = await loadTwilio();
       if (typeof signature !== "string" || !twilio.validateRequest(config.authToken, signature, signedUrl, form)) {
         options.stats.refused += 1;
         return plain(res, 403, "Forbidden");
