@@ -76,7 +76,8 @@ export function createCommands(kb: KnowledgeBase): Commands {
     spoken(tokens) {
       if (tokens.length === 0) return undefined;
       if (tokens.length <= 4 && findPhrase(p.erase, tokens, 0)) return { kind: "erase" };
-      if (tokens.length <= 3)
+      // "english" switches; "no hablo ingles" (I don't speak English) does not.
+      if (tokens.length <= 3 && !findPhrase(p.no, tokens, 0))
         for (const [locale, names] of languages) if (localeCodes.has(locale) && findPhrase(names, tokens, 0)) return { kind: "language", locale };
       // "human" alone asks for a person; "what is human trafficking" does not.
       const human = tokens.length <= 8 && !findPhrase(p.identity, tokens, 0) ? findPhrase(p.human, tokens, 1) : undefined;

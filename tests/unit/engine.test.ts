@@ -179,6 +179,11 @@ describe("conversation", () => {
     assert.equal(child.resources[0], "gt-fixture-child");
   });
 
+  test("saying you don't speak a language does not switch to it", () => {
+    const r = engine.reply({ locale: "es", greeted: true }, { text: "no hablo ingles" });
+    assert.equal(r.locale, "es");
+  });
+
   test("takes the age and travelling alone from the person's own words", () => {
     const r = engine.reply(undefined, { text: "tengo 15 años y viajo sola, como pido refugio" });
     assert.equal(r.state.under18, true);
