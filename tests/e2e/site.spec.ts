@@ -43,6 +43,11 @@ test("the right-to-left fixture locale is built and its pages are right-to-left"
   const response = await page.goto(`/${rtl?.code}/help/`);
   expect(response?.status(), "the test build must include the RTL fixture locale (npm run test:build)").toBe(200);
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  // An untranslated guide in that locale: Spanish text, laid out left to right inside the RTL page.
+  await page.goto(`/${rtl?.code}/guides/${translatedGuide()}/`);
+  await expect(page.getByRole("main")).toHaveAttribute("lang", "es");
+  await expect(page.getByRole("main")).toHaveAttribute("dir", "ltr");
+  await expect(page.getByText(useTranslations(rtl?.code ?? "ar")("fallback.notice"))).toHaveAttribute("dir", "rtl");
   // The layout mirrors: the header's first item (the site name) sits on the right.
   const brand = await page.getByRole("link", { name: useTranslations(rtl?.code ?? "ar")("site.name") }).first().boundingBox();
   const width = page.viewportSize()?.width ?? 0;
