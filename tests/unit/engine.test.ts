@@ -245,6 +245,13 @@ describe("one source of truth", () => {
 });
 
 describe("purity", () => {
+  test("the engine bundles for a browser with no Node built-ins", async () => {
+    const { build } = await import("esbuild");
+    const out = await build({ entryPoints: ["bot/engine/index.ts"], bundle: true, platform: "browser", format: "esm", write: false, logLevel: "silent" });
+    assert.equal(out.errors.length, 0);
+    assert.ok((out.outputFiles[0]?.text.length ?? 0) > 1000);
+  });
+
   test("the engine imports no Node I/O, Botkit or channel code, so it can run in a browser", () => {
     const engineDir = path.resolve("bot/engine");
     for (const f of fs.readdirSync(engineDir).filter((n) => n.endsWith(".ts"))) {
