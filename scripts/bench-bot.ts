@@ -7,6 +7,8 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import WebSocket from "ws";
+import { createEngine } from "../bot/engine/index";
+import { loadKnowledgeBase } from "../bot/kb/load";
 
 const CONVERSATIONS = Number(process.env["BENCH_CONVERSATIONS"] ?? 50);
 const TOTAL = Number(process.env["BENCH_MESSAGES"] ?? 5000);
@@ -122,6 +124,22 @@ async function bench(mode: "echo" | "engine"): Promise<Result> {
   }
 }
 
+/** The engine alone, in this process, over the same messages: the ceiling for our bot. */
+function engineAlone(): { perSecond: number; p50: number; p99: number } {
+  const engine = createEngine(loadKnowledgeBase());
+  const times: number[] = [];
+  let state: Parameters<typeof engine.reply>[0];
+  for (let i = 0; i < TOTAL + 200; i++) {
+    const t0 = performance.now();
+    const reply = engine.reply(state, { text: questions[i % questions.length]!, locale: "es" });
+    if (i >= 200) times.push(performance.now() - t0); // the first 200 warm up
+    state = reply.erased ? undefined : reply.state;
+  }
+  const total = times.reduce((a, b) => a + b, 0) / 1000;
+  times.sort((a, b) => a - b);
+  return { perSecond: times.length / total, p50: quantile(times, 0.5), p99: quantile(times, 0.99) };
+}
+
 const fmt = (n: number | undefined, digits = 1) => (n === undefined || Number.isNaN(n) ? "n/a" : n.toFixed(digits));
 
 console.log(`bench:bot: ${CONVERSATIONS} concurrent conversations, ${TOTAL} messages per bot, web chat websocket on loopback`);
@@ -136,3 +154,5 @@ for (const [name, r] of [["Botkit echo (baseline)", echo], ["our bot (engine)", 
 console.log("");
 console.log(`throughput ratio (ours / echo): ${fmt(rate(ours) / rate(echo), 2)}  (target >= 0.80)`);
 console.log(`our p99 reply latency: ${fmt(ours.p99, 2)} ms  (target < 50 ms)`);
+const alone = engineAlone();
+console.log(`engine alone, no transport (same messages, one thread): ${fmt(alone.perSecond, 0)} replies/s, p50 ${fmt(alone.p50, 2)} ms, p99 ${fmt(alone.p99, 2)} ms`);
