@@ -16,6 +16,7 @@ export interface TriageResult {
 interface LocaleDanger {
   situations: [string, Phrase[]][];
   distress: Phrase[];
+  alarm: Phrase[];
   now: Phrase[];
   notNow: Phrase[];
 }
@@ -27,6 +28,7 @@ export function createTriage(kb: KnowledgeBase): (tokens: string[]) => TriageRes
   const locales: LocaleDanger[] = Object.values(kb.lexicon.danger.locales).map((d) => ({
     situations: Object.entries(d.situations).map(([cat, list]) => [cat, compilePhrases(list)] as [string, Phrase[]]),
     distress: compilePhrases(d.distress),
+    alarm: compilePhrases(d.alarm),
     now: compilePhrases(d.now),
     notNow: compilePhrases(d.notNow),
   }));
@@ -38,12 +40,15 @@ export function createTriage(kb: KnowledgeBase): (tokens: string[]) => TriageRes
     const categories: string[] = [];
     let urgent = false;
     let cancelled = false;
+    let alarm = false;
     for (const l of locales) {
+      if (!alarm && findPhrase(l.alarm, tokens)) alarm = true;
       for (const [cat, phrases] of l.situations) if (!categories.includes(cat) && findPhrase(phrases, tokens)) categories.push(cat);
       if (!urgent && (findPhrase(l.now, tokens) || findPhrase(l.distress, tokens))) urgent = true;
       if (!cancelled && findPhrase(l.notNow, tokens)) cancelled = true;
     }
     if (categories.length === 0) {
+      if (alarm && !cancelled) return { emergency: true, categories: [] };
       const onlyDistress = tokens.length > 0 && tokens.length <= 6 && tokens.every((t) => distressWords.has(t)) && locales.some((l) => findPhrase(l.distress, tokens));
       return { emergency: onlyDistress, categories: [] };
     }

@@ -205,8 +205,10 @@ export const botDangerSchema = z.object({
   locales: z.record(z.string(), z.object({
     /** Phrases that alone mean someone is in danger, by category. */
     situations: z.record(z.string(), phraseList),
-    /** Calls for help ("auxilio"). */
+    /** Calls for help ("ayuda"): they make a situation urgent. */
     distress: phraseList,
+    /** Cries for help that alone mean an emergency ("auxilio", "socorro"), unless a "notNow" word is there. */
+    alarm: phraseList,
     /** Words that say it is happening now ("ahorita"). */
     now: phraseList,
     /** Words that make it a question about risks, a past story or a "what if" ("es cierto", "el año pasado"). */

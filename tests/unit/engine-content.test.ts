@@ -63,6 +63,7 @@ describe("real content", () => {
     ["es", "un señor me esta tocando y no me deja ir"],
     ["en", "someone raped my sister last night"],
     ["pt", "meu filho desapareceu no abrigo"],
+    ["pt", "socorro, estão batendo no meu filho agora"],
   ];
   for (const [locale, text] of emergencies)
     test(`treats "${text}" as an emergency in ${locale}, emergency guide first`, () => {
