@@ -9,12 +9,12 @@ import { ChatClient, pause, startHub } from "./hub";
 
 describe("conversation state", () => {
   test("a conversation idle longer than the expiry starts afresh", async () => {
-    const hub = await startHub({ STATE_IDLE_MINUTES: "0.02" }); // 1.2 s
+    const hub = await startHub({ STATE_IDLE_MINUTES: "0.04" }); // 2.4 s
     try {
       const chat = await ChatClient.open(hub, { locale: "es" });
       assert.equal((await chat.ask("français")).locale, "fr");
       assert.equal((await chat.ask("merci")).locale, "fr", "remembered while active");
-      await pause(2500);
+      await pause(4000);
       assert.equal((await chat.ask("ok")).locale, "es", "forgotten after the idle time");
       chat.close();
     } finally {

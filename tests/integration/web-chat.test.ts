@@ -163,6 +163,28 @@ describe("web chat", () => {
     assert.ok(!logs.includes(conversation ?? "-"), "no conversation id");
   });
 
+  test("bad HTTP requests get a plain refusal and the server keeps serving", async () => {
+    const net = await import("node:net");
+    const raw = (request: string) =>
+      new Promise<string>((resolve) => {
+        const socket = net.connect(hub.port, "127.0.0.1", () => socket.end(request));
+        let data = "";
+        socket.on("data", (d) => (data += d.toString()));
+        socket.on("close", () => resolve(data));
+        socket.on("error", () => resolve(data));
+      });
+    const garbage = await raw("GARBAGE\r\n\r\n");
+    assert.match(garbage, /^HTTP\/1\.1 400/);
+    noStackTrace(garbage);
+    assert.match(await raw("GET /../../../etc/passwd HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"), /^HTTP\/1\.1 404/);
+    assert.match(await raw("GET /%E0%A4%A HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"), /^HTTP\/1\.1 404/);
+    assert.equal((await fetch(`${hub.base}/es/`, { method: "POST", body: "x" })).status, 405);
+    // A websocket upgrade on any other path is refused.
+    const other = await raw("GET /api/messages HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nOrigin: " + hub.origin + "\r\n\r\n");
+    assert.match(other, /^HTTP\/1\.1 404/);
+    assert.equal((await fetch(`${hub.base}/healthz`)).status, 200);
+  });
+
   test("the Twilio webhook answers 503 politely when no Twilio account is configured", async () => {
     const res = await fetch(`${hub.base}/twilio/sms`, { method: "POST", body: "From=%2B50255550000&To=%2B15005550006&Body=hola", headers: { "Content-Type": "application/x-www-form-urlencoded" } });
     assert.equal(res.status, 503);
@@ -178,7 +200,7 @@ describe("shutdown", () => {
     await chat.ask("hola");
     const { code, ms } = await hub.stop("SIGTERM");
     assert.equal(code, 0, hub.output());
-    assert.ok(ms < 4000, `exited in ${ms} ms`);
+    assert.ok(ms < 5000, `exited in ${ms} ms`);
     assert.equal((await chat.waitClosed()).code, 1001, "the chat was told the server is going away");
   });
 });
