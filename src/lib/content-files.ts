@@ -88,7 +88,12 @@ function zodProblems(
     const keyPath = issue.path.filter((k): k is string | number => typeof k !== "symbol");
     let line: number | undefined;
     for (let i = keyPath.length; i > 0 && line === undefined; i--) line = lineOf(keyPath.slice(0, i));
-    const what = issue.code === "invalid_type" && issue.message.includes("received undefined") ? "is missing" : issue.message;
+    const what =
+      issue.code === "invalid_type" && issue.message.includes("received undefined")
+        ? "is missing"
+        : issue.code === "invalid_value" && issue.values.length > 1
+          ? `must be one of: ${issue.values.map(String).join(", ")}`
+          : issue.message;
     return {
       severity: "error" as const,
       file,
