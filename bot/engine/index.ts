@@ -211,15 +211,14 @@ export function createEngine(kb: KnowledgeBase): Engine {
     const reply = base(state, locale);
     const { hits, fallback } = answer(text, locale, [], state);
     const top = hits[0];
-    if (!top) {
+    const shown = top ? (fallback ? guide(top.guide, source) : guide(top.guide, locale)) : undefined;
+    if (!top || !shown) {
       reply.text = join(t(locale, "bot.noMatch"), topicsLine(locale), helpLine(state, locale, reply));
       reply.quickReplies = standardReplies(locale);
       privacyFirst(reply, state);
       return reply;
     }
     reply.guides = hits.slice(0, 3).map((h) => h.guide);
-    const shown = fallback ? guide(top.guide, source) : guide(top.guide, locale);
-    if (!shown) return reply;
     // The section index belongs to the language that matched; when the text shown is another
     // language, take the same section position (translations keep the structure).
     const part = excerpt(shown, top.section);
