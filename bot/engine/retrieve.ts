@@ -80,7 +80,7 @@ function buildIndex(kb: KnowledgeBase, locale: string): LocaleIndex | undefined 
     searchOptions: {
       boost,
       prefix: (term) => term.length >= 5,
-      fuzzy: (term) => (term.length >= 6 ? 0.2 : false),
+      fuzzy: (term) => (term.length >= 5 ? 1 : false),
       maxFuzzy: 1,
       weights: { fuzzy: 0.4, prefix: 0.5 },
     },
