@@ -118,7 +118,8 @@ export function mountChat(root: HTMLElement): ChatSession {
       if (line.trim()) bubble.append(el("p", undefined, line));
     }
     log.append(bubble);
-    bubble.scrollIntoView({ block: "nearest" });
+    // Show the start of the newest message: an emergency answer begins with the numbers.
+    log.scrollTop = bubble.offsetTop - 8;
     return bubble;
   };
 
