@@ -137,7 +137,12 @@ export function createEngine(kb: KnowledgeBase): Engine {
     }
     const boost = categories.flatMap((c) => kb.lexicon.danger.categories[c]?.topics ?? []);
     const { hits } = answer(text, locale, boost, state);
-    const ids = [...new Set([...(emergencyGuideId ? [emergencyGuideId] : []), ...hits.map((h) => h.guide)])].slice(0, 3);
+    // After the emergency guide: the guides of the danger's topics (danger.yaml), then what the words matched.
+    const topical = boost
+      .filter((x) => x !== "emergency")
+      .map((x) => kb.guides.find((g) => g.locale === source && g.topics[0] === x)?.id)
+      .filter((id): id is string => Boolean(id));
+    const ids = [...new Set([...(emergencyGuideId ? [emergencyGuideId] : []), ...topical.slice(0, 1), ...hits.map((h) => h.guide), ...topical])].slice(0, 3);
     reply.guides = ids;
     const help = emergencyGuideId ? guide(emergencyGuideId, locale) : undefined;
     let todo = "";
