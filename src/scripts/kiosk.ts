@@ -136,8 +136,16 @@ function start(root: HTMLElement): void {
     if (!link) return;
     const url = new URL(link.href, location.href);
     event.preventDefault();
-    if (url.origin === location.origin) location.replace(url.href);
-    else void showLink(url);
+    if (url.origin !== location.origin) return void showLink(url);
+    if (url.pathname === location.pathname && url.search === location.search && url.hash) {
+      // A link within the page (the skip link, a heading): move there without a history entry.
+      history.replaceState(history.state, "", url.href);
+      const target = document.getElementById(decodeURIComponent(url.hash.slice(1)));
+      target?.scrollIntoView();
+      target?.focus({ preventScroll: true });
+      return;
+    }
+    location.replace(url.href);
   });
   document.addEventListener("submit", (event) => {
     const form = event.target;

@@ -101,6 +101,16 @@ test.describe("in a kiosk build", () => {
     await expect(page.getByRole("dialog")).toHaveCount(0);
   });
 
+  test("the skip link still moves to the content without adding a history entry", async ({ page }) => {
+    await page.goto(guidePath);
+    const entries = await page.evaluate(() => history.length);
+    const skip = page.getByRole("link", { name: es("nav.skip") });
+    await skip.focus();
+    await skip.press("Enter");
+    await expect(page.getByRole("main")).toBeFocused();
+    expect(await page.evaluate(() => history.length)).toBe(entries);
+  });
+
   test("an external link shows its address and a QR code instead of leaving the site", async ({ page }) => {
     const source = guideData("es", "meeting-authorities").sources[0]!;
     await page.goto(guidePath);
