@@ -35,7 +35,8 @@ export function createEngine(kb: KnowledgeBase): Engine {
   const validCountry = (c: string | undefined) => (c && resources.countryCodes.includes(c.toUpperCase()) ? c.toUpperCase() : undefined);
 
   function chooseLocale(text: string, state: ConversationState, input: EngineInput): string {
-    const prior = state.locale ?? (input.locale && model.locales.includes(input.locale) ? input.locale : undefined);
+    const known = (l: string | undefined) => (l && model.locales.includes(l) ? l : undefined);
+    const prior = known(state.locale) ?? known(input.locale);
     const found = detectLanguage(model, text, prior);
     if (!found) return prior ?? source;
     // "ok", "si", "GT": too short to change the conversation's language (the switch commands can).
@@ -319,6 +320,8 @@ export function createEngine(kb: KnowledgeBase): Engine {
 
     const code = commands.code(text);
     if (code?.kind === "language") state.locale = code.locale;
+    // A stored or given locale the knowledge base doesn't have is ignored, never echoed back.
+    if (state.locale && !kb.locales.some((l) => l.code === state.locale)) delete state.locale;
     const locale = code || tokens.length === 0 ? (state.locale ?? (input?.locale && model.locales.includes(input.locale) ? input.locale : source)) : chooseLocale(text, state, input ?? { text });
     state.locale = locale;
 

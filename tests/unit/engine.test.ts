@@ -214,6 +214,8 @@ describe("conversation", () => {
     }
     const r = engine.reply(undefined, { text: 42 as unknown as string });
     assert.equal(typeof r.text, "string");
+    const odd = engine.reply({ locale: "xx", country: "ZZ" }, { text: "ok" });
+    assert.ok(kb.locales.some((l) => l.code === odd.locale), odd.locale);
   });
 });
 
