@@ -124,8 +124,12 @@ export function createEngine(kb: KnowledgeBase): Engine {
     const rank = { unaccompaniedChild: unaccompaniedChild(state) };
     const country = validCountry(state.country);
     let numbers: string;
+    const dangerTopics = categories.flatMap((c) => kb.lexicon.danger.categories[c]?.topics ?? []).filter((x) => x !== "emergency");
     if (country) {
       const list = resources.emergency(country, rank);
+      // Plus the line for this kind of danger (e.g. the anti-trafficking line when someone is held).
+      const specific = resources.forTopics(country, dangerTopics, rank, 4).find((r) => !list.includes(r) && r.kind !== "emergency");
+      if (specific) list.push(specific);
       withResources(reply, list);
       numbers = resourceBlock(t(locale, "bot.emergency.numbers", { country: resources.countryName(country, locale) }), list);
     } else {
@@ -136,7 +140,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
       });
       numbers = [t(locale, "bot.emergency.allCountries"), ...lines].join("\n");
     }
-    const boost = categories.flatMap((c) => kb.lexicon.danger.categories[c]?.topics ?? []);
+    const boost = ["emergency", ...dangerTopics];
     const { hits } = answer(text, locale, boost, state);
     // After the emergency guide: the guides of the danger's topics (danger.yaml), then what the words matched.
     const topical = boost
