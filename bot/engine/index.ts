@@ -93,7 +93,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
     let staffHit: GuideHit | undefined;
     for (const other of retriever.locales) {
       if (other === locale) continue;
-      const all = adjust(retriever.search(text, other));
+      const all = adjust(retriever.search(text, other, true));
       const hits = strong(all, goodElsewhere);
       if (hits[0] && hits[0].score > (best[0]?.score ?? 0)) best = hits;
       // Staff writing in a language without staff guides: the staff guides of another language.

@@ -101,7 +101,8 @@ function buildIndex(kb: KnowledgeBase, locale: string): LocaleIndex | undefined 
 export interface Retriever {
   /** Locales that have guides. */
   locales: string[];
-  search(text: string, locale: string): GuideHit[];
+  /** `exact`: no typo or prefix matching (for searching another language's guides: faster, fewer accidents). */
+  search(text: string, locale: string, exact?: boolean): GuideHit[];
   /** How many of these words are words people use to ask about the guides' topics. */
   topicWords(tokens: string[], locale: string): number;
 }
@@ -120,7 +121,7 @@ export function createRetriever(kb: KnowledgeBase): Retriever {
       if (!index) return 0;
       return tokens.filter((t) => t.length >= 2 && !index.stop.has(t) && index.asked.has(index.stem(t))).length;
     },
-    search(text, locale) {
+    search(text, locale, exact = false) {
       const index = indexes.get(locale);
       if (!index) return [];
       const tokens = tokenize(text);
@@ -130,7 +131,7 @@ export function createRetriever(kb: KnowledgeBase): Retriever {
       if (meaningful.size === 0 && expansions.length === 0) return [];
       // Slang expansions count half: they say what the person means, not what they wrote.
       const query = expansions.length ? { combineWith: "OR" as const, queries: [fold(text), { queries: [expansions.join(" ")], boostTerm: () => 0.5 }] } : fold(text);
-      const results: SearchResult[] = index.search.search(query);
+      const results: SearchResult[] = index.search.search(query, exact ? { fuzzy: false, prefix: false } : {});
       const byGuide = new Map<string, { scores: number[]; section: number; sectionScore: number; terms: Set<string> }>();
       for (const r of results) {
         const guide = r["guide"] as string;
