@@ -1,0 +1,34 @@
+// The phrase syntax editors write in content/bot/*.yaml.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { compilePhrase, phraseMatches, numberIn, compilePhrases } from "../../bot/engine/phrases";
+import { tokenize } from "../../bot/engine/text";
+
+const matches = (phrase: string, text: string) => phraseMatches(compilePhrase(phrase), tokenize(text));
+
+test("a phrase matches its words in order, ignoring accents, case and up to two words between", () => {
+  assert.equal(matches("nos tienen encerrados", "¡Nos TIENEN encerrados!"), true);
+  assert.equal(matches("nos tienen encerrados", "nos tienen a todos encerrados"), true);
+  assert.equal(matches("nos tienen encerrados", "encerrados nos tienen"), false);
+  assert.equal(matches("nos tienen encerrados", "nos tienen en una casa muy lejos encerrados"), false);
+});
+
+test("a word ending in * matches any ending, and only that beginning", () => {
+  assert.equal(matches("encerrad*", "estamos encerradas"), true);
+  assert.equal(matches("kidnappe*", "kidnappings are common"), false);
+});
+
+test("a|b matches either word, and a & b needs both anywhere", () => {
+  assert.equal(matches("desaparecio & hijo|hija", "mi hija desapareció ayer"), true);
+  assert.equal(matches("desaparecio & hijo|hija", "mi pasaporte desapareció"), false);
+});
+
+test("long words forgive one typo, but not in their first two letters", () => {
+  assert.equal(matches("me esta pegando", "me esta pegnado"), true);
+  assert.equal(matches("me esta pegando", "me esta pagando"), false);
+});
+
+test("{n} reads a number, so a person's own age can be taken from their words", () => {
+  assert.equal(numberIn(compilePhrases(["tengo {n} años"]), tokenize("hola, tengo 15 años")), 15);
+  assert.equal(numberIn(compilePhrases(["tengo {n} años"]), tokenize("tengo 3 hijos")), undefined);
+});
