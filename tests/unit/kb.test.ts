@@ -92,5 +92,15 @@ describe("knowledge base", () => {
     const built = readKnowledgeBase(path.join(process.env["HUB_OUT"] ?? "dist", "kb.json"));
     const guides = fs.readdirSync("content/guides").flatMap((l) => fs.readdirSync(path.join("content/guides", l)).map((f) => `${l}/${f.replace(/\.mdx$/, "")}`));
     assert.deepEqual(built.guides.map((g) => `${g.locale}/${g.id}`).sort(), guides.sort());
+    // The bot's links to sections land on the headings of the built pages.
+    let pages = 0;
+    for (const g of built.guides) {
+      const page = path.join(process.env["HUB_OUT"] ?? "dist", g.url, "index.html");
+      if (!fs.existsSync(page)) continue;
+      pages++;
+      const html = fs.readFileSync(page, "utf8");
+      for (const sec of g.sections) if (sec.anchor) assert.ok(html.includes(`id="${sec.anchor}"`), `${g.url}#${sec.anchor} is not a heading id on the page`);
+    }
+    assert.equal(pages, built.guides.length, "every guide in kb.json has its page at its url");
   });
 });
