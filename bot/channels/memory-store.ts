@@ -21,11 +21,14 @@ export function createMemoryStore(idleMs: number, now: () => number = Date.now):
   timer.unref();
   return {
     async read(keys: string[]): Promise<StoreItems> {
-      sweep();
+      // The timer sweeps in bulk; an item past its time is also never handed out in between.
+      const limit = now() - idleMs;
       const out: StoreItems = {};
       for (const key of keys) {
         const item = items.get(key);
-        if (item) out[key] = JSON.parse(item.json);
+        if (!item) continue;
+        if (item.touched <= limit) items.delete(key);
+        else out[key] = JSON.parse(item.json);
       }
       return out;
     },
