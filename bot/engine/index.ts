@@ -39,8 +39,12 @@ export function createEngine(kb: KnowledgeBase): Engine {
     const prior = known(state.locale) ?? known(input.locale);
     const found = detectLanguage(model, text, prior);
     if (!found) return prior ?? source;
-    // "ok", "si", "GT": too short to change the conversation's language (the switch commands can).
-    if (prior && found.locale !== prior && (tokenize(text).length < 3 || found.known === 0)) return prior;
+    const short = tokenize(text).length < 3;
+    // "ok", "si", "GT": too short to change the conversation's language (the switch commands
+    // can); "hola" or "merci" alone are clear enough.
+    if (prior && found.locale !== prior && (found.known === 0 || (short && found.margin < 2))) return prior;
+    // A coin toss on a word or two with nothing to go on: the source language, most people's.
+    if (!prior && short && (found.known === 0 || found.margin < 0.3)) return source;
     return found.locale;
   }
 

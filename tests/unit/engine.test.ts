@@ -179,6 +179,11 @@ describe("conversation", () => {
     assert.equal(child.resources[0], "gt-fixture-child");
   });
 
+  test("a clear one-word greeting in another language than the page's is answered in its language", () => {
+    assert.equal(engine.reply(undefined, { text: "hola", locale: "fr" }).locale, "es");
+    assert.equal(engine.reply(undefined, { text: "merci", locale: "es" }).locale, "fr");
+  });
+
   test("saying you don't speak a language does not switch to it", () => {
     const r = engine.reply({ locale: "es", greeted: true }, { text: "no hablo ingles" });
     assert.equal(r.locale, "es");
