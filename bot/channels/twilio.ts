@@ -49,7 +49,8 @@ const loadTwilio = (): Promise<Twilio> => (sdk ??= import("twilio").then((m) => 
 
 function restClient(twilio: Twilio, config: TwilioConfig) {
   const base = config.apiBase?.replace(/\/+$/, "");
-  const opts: Parameters<Twilio>[2] = {};
+  // Twilio's debug logging prints request details to stdout: kept off, whatever TWILIO_LOG_LEVEL says.
+  const opts: Parameters<Twilio>[2] = { logLevel: "info" };
   if (base) {
     const origin: string = base;
     class Redirected extends twilio.RequestClient {
