@@ -42,7 +42,6 @@ interface LocaleIndex {
   stop: Set<string>;
   stem: (w: string) => string;
   slang: [Phrase, string][];
-  guides: Map<string, KbGuide>;
   /** Stemmed words of the locale's guide titles and questions: what people ask about. */
   asked: Set<string>;
 }
@@ -95,7 +94,7 @@ function buildIndex(kb: KnowledgeBase, locale: string): LocaleIndex | undefined 
   search.addAll(docs);
   const slang = Object.entries(kb.lexicon.slang[locale] ?? {}).map(([k, v]) => [compilePhrase(k), v.join(" ")] as [Phrase, string]);
   const asked = new Set(guides.flatMap((g) => [g.title, ...g.questions].flatMap((q) => tokenize(q))).filter((t) => t.length >= 2 && !stop.has(t)).map(stem));
-  return { search, stop, stem, slang, guides: new Map(guides.map((g) => [g.id, g])), asked };
+  return { search, stop, stem, slang, asked };
 }
 
 export interface Retriever {
