@@ -8,9 +8,15 @@ import type { KnowledgeBase } from "../../src/lib/kb";
 
 export const fixtureDir = path.resolve("tests/fixtures/kb-content");
 
+const made: string[] = [];
+process.on("exit", () => {
+  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 /** A fresh temp copy of the fixture content with content/bot/ beside it; returns its path. */
 export function fixtureCopy(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kb-fixture-"));
+  made.push(dir);
   fs.cpSync(fixtureDir, dir, { recursive: true });
   fs.cpSync(path.resolve("content/bot"), path.join(dir, "bot"), { recursive: true });
   return dir;

@@ -86,6 +86,7 @@ describe("knowledge base", () => {
     assert.deepEqual(readKnowledgeBase(file).guides, kb.guides);
     fs.writeFileSync(file, JSON.stringify({ ...kb, version: KB_VERSION + 1 }));
     assert.throws(() => readKnowledgeBase(file), /version/);
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
   });
 
   test("the site build writes kb.json from the same content", { skip: !fs.existsSync(path.join(process.env["HUB_OUT"] ?? "dist", "kb.json")) && !process.env["CI"] }, () => {
