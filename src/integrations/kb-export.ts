@@ -4,19 +4,12 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
-import { loadKnowledgeBase, loadLexicon, writeKnowledgeBase } from "../../bot/kb/load";
+import { loadKnowledgeBase, writeKnowledgeBase } from "../../bot/kb/load";
 
 export function kbExport(): AstroIntegration {
   return {
     name: "hub:kb-export",
     hooks: {
-      // A mistake in content/bot/*.yaml stops the build before any page renders, like other content mistakes.
-      "astro:config:setup": ({ command }) => {
-        if (command !== "build" && command !== "dev") return;
-        const problems: string[] = [];
-        loadLexicon(undefined, problems);
-        if (problems.length) throw new Error(`The bot vocabulary has ${problems.length} mistake(s):\n${problems.map((p) => `  ${p}`).join("\n")}`);
-      },
       "astro:build:done": ({ dir, logger }) => {
         const kb = loadKnowledgeBase();
         const file = path.join(fileURLToPath(dir), "kb.json");

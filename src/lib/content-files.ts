@@ -7,11 +7,17 @@ import path from "node:path";
 import { parseDocument, isNode, LineCounter } from "yaml";
 import type { z } from "astro/zod";
 import {
+  botDangerSchema,
+  botPhrasesSchema,
+  botSlangSchema,
   countrySchema,
   countryCodes,
   guideSchema,
   hubSchema,
   resourceSchema,
+  type BotDanger,
+  type BotPhrases,
+  type BotSlang,
   type CountryData,
   type GuideData,
   type HubData,
@@ -49,6 +55,13 @@ export interface GuideFile extends Located<GuideData> {
   bodyLine: number;
 }
 
+/** The bot's vocabulary: content/bot/{slang,danger,phrases}.yaml. */
+export interface BotLexicon {
+  slang: BotSlang;
+  danger: BotDanger;
+  phrases: BotPhrases;
+}
+
 export interface LoadedContent {
   locales: Locale[];
   strings: Record<string, UiStrings>;
@@ -56,6 +69,7 @@ export interface LoadedContent {
   resources: Located<ResourceData>[];
   countries: Located<CountryData>[];
   hubs: Located<HubData>[];
+  lexicon: BotLexicon;
 }
 
 export function formatProblem(p: Problem): string {
@@ -140,6 +154,30 @@ function loadYamlCollection<S extends z.ZodType>(
   return out;
 }
 
+/** One YAML file validated as a whole; a missing file gives the fallback. */
+function loadYamlFile<S extends z.ZodType>(full: string, schema: S, fallback: z.infer<S>, hint: string, problems: Problem[]): z.infer<S> {
+  if (!fs.existsSync(full)) return fallback;
+  const file = rel(full);
+  const { data, lineOf, errors } = parseYaml(fs.readFileSync(full, "utf8"), 0);
+  if (errors.length) {
+    for (const e of errors) problems.push({ severity: "error", file, line: e.line, message: `this is not valid YAML (${e.message}). Check the indentation and quotes.` });
+    return fallback;
+  }
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  problems.push(...zodProblems(parsed.error.issues, file, lineOf, hint));
+  return fallback;
+}
+
+function loadLexicon(dir: string, problems: Problem[]): BotLexicon {
+  const hint = "See the comments at the top of the file.";
+  return {
+    slang: loadYamlFile(path.join(dir, "slang.yaml"), botSlangSchema, {}, hint, problems),
+    danger: loadYamlFile(path.join(dir, "danger.yaml"), botDangerSchema, { categories: {}, locales: {} }, hint, problems),
+    phrases: loadYamlFile(path.join(dir, "phrases.yaml"), botPhrasesSchema, { languageNames: {}, places: {}, locales: {} }, hint, problems),
+  };
+}
+
 function loadGuides(root: string, localeCodes: string[], problems: Problem[]): GuideFile[] {
   const guides: GuideFile[] = [];
   const guidesDir = path.join(root, "guides");
@@ -188,6 +226,7 @@ export function loadContent(root = contentDir()): { content: LoadedContent; prob
     resources: loadYamlCollection(path.join(root, "resources"), resourceSchema, "See content/README.md, \"Resources\".", problems),
     countries: loadYamlCollection(path.join(root, "countries"), countrySchema, "See content/README.md, \"Countries\".", problems),
     hubs: loadYamlCollection(path.join(root, "hubs"), hubSchema, "See content/README.md, \"Hubs\".", problems),
+    lexicon: loadLexicon(path.join(root, "bot"), problems),
   };
   problems.push(...checkReferences(content, root));
   return { content, problems };

@@ -3,7 +3,7 @@
 // buildKnowledgeBase() is pure (no I/O): bot/kb/load.ts and the build integration feed it.
 import type { BotDanger, BotPhrases, BotSlang, CountryCode, ResourceData, Topic } from "./schemas";
 import type { Locale } from "./locales";
-import type { LoadedContent } from "./content-files";
+import type { BotLexicon, LoadedContent } from "./content-files";
 import { mdxToSections } from "./mdx-text";
 
 export const KB_VERSION = 1;
@@ -71,19 +71,8 @@ export interface KnowledgeBase {
   lexicon: KbLexicon;
 }
 
-/** content/bot/*.yaml, validated. */
-export interface KbLexicon {
-  slang: BotSlang;
-  danger: BotDanger;
-  phrases: BotPhrases;
-}
-
-/** An empty vocabulary, for a knowledge base built without content/bot/. */
-export const emptyLexicon: KbLexicon = {
-  slang: {},
-  danger: { categories: {}, locales: {} },
-  phrases: { languageNames: {}, places: {}, locales: {} },
-};
+/** content/bot/*.yaml, validated (loaded with the rest of the content). */
+export type KbLexicon = BotLexicon;
 
 /** Site path of a guide page in a locale. */
 export function guideUrl(locale: string, id: string): string {
@@ -95,7 +84,7 @@ const sharedKeys = new Set(["site.name", "nav.help", "help.title"]);
 const isBotKey = (key: string) => key.startsWith("bot.") || sharedKeys.has(key);
 
 /** Build the knowledge base from validated content (one source of truth for site and bot). */
-export function buildKnowledgeBase(content: LoadedContent, lexicon: KbLexicon = emptyLexicon, builtAt = new Date()): KnowledgeBase {
+export function buildKnowledgeBase(content: LoadedContent, lexicon: KbLexicon = content.lexicon, builtAt = new Date()): KnowledgeBase {
   const sourceLocale = content.locales[0]?.code ?? "es";
   const guides: KbGuide[] = content.guides
     .map((g) => ({

@@ -101,3 +101,11 @@ test("a Callout with an unknown type is an error naming the types to use", () =>
   const report = withMistake((root) => edit(root, "guides/es/beta.mdx", (t) => `${t}\n<Callout type="urgent">Llama ya.</Callout>\n`));
   assert.ok(messages(report, "error").some((e) => /es\/beta\.mdx:\d+: <Callout> has the type "urgent"\. Use "info", "warning" or "danger"/.test(e)));
 });
+
+test("a mistake in the bot's vocabulary (content/bot/) is reported like any other content mistake", () => {
+  const report = withMistake((root) => {
+    fs.mkdirSync(path.join(root, "bot"));
+    fs.writeFileSync(path.join(root, "bot/slang.yaml"), "es:\n  la migra: []\n");
+  });
+  assert.ok(messages(report, "error").some((e) => /bot\/slang\.yaml:2: "es\.la migra" must list at least one word the guides use/.test(e)), messages(report, "error").join("\n"));
+});
