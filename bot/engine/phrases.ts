@@ -15,6 +15,71 @@ type WordMatcher =
 export interface Phrase {
   source: string;
   parts: WordMatcher[][];
+  /**
+   * Per part, for each word it needs, the keys a token matching that word must have (see
+   * `keysOf`); a part whose needs a message's keys cannot meet is skipped without matching it
+   * word by word.
+   */
+  needs: string[][][];
+}
+
+// A token's key is its first two letters ("#n" for a short number): every matcher below can
+// only match a token whose key it lists, so looking keys up in a set rules out most phrases.
+const NUMBER_KEY = "#n";
+const isNumber = (token: string) => /^\d{1,2}$/.test(token);
+
+/** Keys a matching token must have, or undefined when any token may match. */
+function keysOf(m: WordMatcher): string[] | undefined {
+  switch (m.kind) {
+    case "any":
+      return undefined;
+    case "number":
+      return [NUMBER_KEY];
+    case "stem":
+      return m.stem.length >= 2 ? [m.stem.slice(0, 2)] : undefined;
+    case "word":
+      // Equal, or one typo after the first two letters (nearMiss): same first two letters.
+      return [m.word.slice(0, 2)];
+    case "either": {
+      const keys: string[] = [];
+      for (const o of m.options) {
+        const k = keysOf(o);
+        if (!k) return undefined;
+        keys.push(...k);
+      }
+      return keys;
+    }
+  }
+}
+
+// Token lists are never changed once made (the engine only filters and maps them), so their
+// keys are worked out once per list however many phrases are tried against it.
+const messageKeys = new WeakMap<readonly string[], { length: number; keys: Set<string> }>();
+
+function keysOfMessage(tokens: readonly string[]): Set<string> {
+  const known = messageKeys.get(tokens);
+  if (known && known.length === tokens.length) return known.keys;
+  const keys = new Set<string>();
+  for (const t of tokens) {
+    keys.add(t.slice(0, 2));
+    if (isNumber(t)) keys.add(NUMBER_KEY);
+  }
+  messageKeys.set(tokens, { length: tokens.length, keys });
+  return keys;
+}
+
+function partMayMatch(needs: string[][], keys: Set<string>): boolean {
+  for (const need of needs) {
+    let ok = false;
+    for (const k of need) if (keys.has(k)) ok = true;
+    if (!ok) return false;
+  }
+  return true;
+}
+
+function mayMatch(phrase: Phrase, keys: Set<string>): boolean {
+  for (const needs of phrase.needs) if (!partMayMatch(needs, keys)) return false;
+  return true;
 }
 
 export function compilePhrase(source: string): Phrase {
@@ -38,7 +103,13 @@ export function compilePhrase(source: string): Phrase {
         }),
     )
     .filter((p) => p.length > 0);
-  return { source, parts };
+  const needs = parts.map((part) =>
+    part.flatMap((m) => {
+      const k = keysOf(m);
+      return k ? [k] : [];
+    }),
+  );
+  return { source, parts, needs };
 }
 
 export function compilePhrases(sources: readonly string[] | undefined): Phrase[] {
@@ -47,7 +118,8 @@ export function compilePhrases(sources: readonly string[] | undefined): Phrase[]
 
 // One typo, but not in the first two letters: "pegando"/"pagando" are different words.
 function nearMiss(token: string, word: string): boolean {
-  return token.slice(0, 2) === word.slice(0, 2) && editDistance(token, word, 1) <= 1;
+  // (the first two letters compared without slicing: this runs for every token and word)
+  return token.length >= 2 && token.charCodeAt(0) === word.charCodeAt(0) && token.charCodeAt(1) === word.charCodeAt(1) && editDistance(token, word, 1) <= 1;
 }
 
 function wordMatches(m: WordMatcher, token: string): boolean {
@@ -55,7 +127,7 @@ function wordMatches(m: WordMatcher, token: string): boolean {
     case "any":
       return true;
     case "number":
-      return /^\d{1,2}$/.test(token);
+      return isNumber(token);
     case "stem":
       // No typo tolerance on stems: "kidnappe*" must not catch "kidnappings".
       return token.startsWith(m.stem);
@@ -91,19 +163,24 @@ function matchSequence(seq: WordMatcher[], tokens: string[], gap: number): { sta
 
 /** Does the phrase occur in these (folded) tokens? */
 export function phraseMatches(phrase: Phrase, tokens: string[], gap = 2): boolean {
+  if (!mayMatch(phrase, keysOfMessage(tokens))) return false;
   return phrase.parts.every((part) => matchSequence(part, tokens, gap) !== undefined);
 }
 
 /** The first phrase that occurs, if any. */
 export function findPhrase(phrases: readonly Phrase[], tokens: string[], gap = 2): Phrase | undefined {
-  return phrases.find((p) => phraseMatches(p, tokens, gap));
+  if (phrases.length === 0) return undefined;
+  const keys = keysOfMessage(tokens);
+  for (const p of phrases) if (mayMatch(p, keys) && p.parts.every((part) => matchSequence(part, tokens, gap) !== undefined)) return p;
+  return undefined;
 }
 
 /** Does the whole message say (almost) nothing but one of these phrases? Used for commands. */
 export function isOnly(phrases: readonly Phrase[], tokens: string[], filler: ReadonlySet<string>): boolean {
   if (tokens.length === 0 || tokens.length > 6) return false;
+  const keys = keysOfMessage(tokens);
   return phrases.some((p) => {
-    if (p.parts.length !== 1) return false;
+    if (p.parts.length !== 1 || !mayMatch(p, keys)) return false;
     const seq = p.parts[0] as WordMatcher[];
     const hit = matchSequence(seq, tokens, 0);
     if (!hit) return false;
@@ -113,8 +190,10 @@ export function isOnly(phrases: readonly Phrase[], tokens: string[], filler: Rea
 
 /** The number a "{n}" phrase matched, e.g. 16 in "tengo 16 años". */
 export function numberIn(phrases: readonly Phrase[], tokens: string[]): number | undefined {
+  const keys = keysOfMessage(tokens);
   for (const p of phrases) {
-    for (const part of p.parts) {
+    for (const [i, part] of p.parts.entries()) {
+      if (!partMayMatch(p.needs[i] as string[][], keys)) continue;
       const hit = matchSequence(part, tokens, 0);
       if (!hit) continue;
       const idx = part.findIndex((m) => m.kind === "number");
