@@ -29,17 +29,25 @@ export function createEngine(kb: KnowledgeBase): Engine {
   const commands = createCommands(kb);
   const resources = createResources(kb);
   const source = kb.sourceLocale;
-  const guide = (id: string, locale: string): KbGuide | undefined =>
-    kb.guides.find((g) => g.id === id && g.locale === locale) ?? kb.guides.find((g) => g.id === id && g.locale === source);
-  const emergencyGuideId = kb.guides.find((g) => g.locale === source && g.topics[0] === "emergency")?.id;
+  // Lookups every message needs, worked out once here rather than by scanning the guides each time.
+  const guideAt = new Map<string, KbGuide>();
+  for (const g of kb.guides) if (!guideAt.has(`${g.locale}\n${g.id}`)) guideAt.set(`${g.locale}\n${g.id}`, g);
+  const guideIn = (id: string, locale: string): KbGuide | undefined => guideAt.get(`${locale}\n${id}`);
+  const guide = (id: string, locale: string): KbGuide | undefined => guideIn(id, locale) ?? guideIn(id, source);
+  /** The first source-language guide whose main topic is this one. */
+  const topicGuide = new Map<string, string>();
+  for (const g of kb.guides) if (g.locale === source && g.topics[0] !== undefined && !topicGuide.has(g.topics[0])) topicGuide.set(g.topics[0], g.id);
+  const emergencyGuideId = topicGuide.get("emergency");
+  const staffLocales = new Set(kb.guides.filter((g) => g.audience === "staff").map((g) => g.locale));
+  const localeCodes = new Set(kb.locales.map((l) => l.code));
   const validCountry = (c: string | undefined) => (c && resources.countryCodes.includes(c.toUpperCase()) ? c.toUpperCase() : undefined);
 
-  function chooseLocale(text: string, state: ConversationState, input: EngineInput): string {
+  function chooseLocale(text: string, tokens: string[], state: ConversationState, input: EngineInput): string {
     const known = (l: string | undefined) => (l && model.locales.includes(l) ? l : undefined);
     const prior = known(state.locale) ?? known(input.locale);
-    const found = detectLanguage(model, text, prior);
+    const found = detectLanguage(model, text, prior, tokens);
     if (!found) return prior ?? source;
-    const short = tokenize(text).length < 3;
+    const short = tokens.length < 3;
     // "ok", "si", "GT": too short to change the conversation's language (the switch commands
     // can); "hola" or "merci" alone are clear enough.
     if (prior && found.locale !== prior && (found.known === 0 || (short && found.margin < 2))) return prior;
@@ -91,7 +99,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
     // A guide far below the best match is chance, even when it shares two words with the message.
     const strong = (hits: GuideHit[], ok: (h: GuideHit) => boolean) => hits.filter((h) => ok(h) && h.score >= (hits[0]?.score ?? 0) * 0.3);
     const own = strong(adjust(retriever.search(text, locale)), good);
-    const staffHere = kb.guides.some((g) => g.locale === locale && g.audience === "staff");
+    const staffHere = staffLocales.has(locale);
     if (good(own[0]) && !(staff && !staffHere)) return { hits: keep(own), fallback: false };
     let best: GuideHit[] = [];
     let staffHit: GuideHit | undefined;
@@ -113,7 +121,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
     if (staffHit && !best.some((h) => h.guide === staffHit.guide)) best = [staffHit, ...best];
     if (best.length === 0) return { hits: [], fallback: false };
     const top = best[0] as GuideHit;
-    return { hits: keep(best), fallback: !kb.guides.some((g) => g.id === top.guide && g.locale === locale) };
+    return { hits: keep(best), fallback: !guideIn(top.guide, locale) };
   }
 
   function privacyFirst(reply: EngineReply, state: ConversationState): void {
@@ -149,7 +157,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
     // After the emergency guide: the guides of the danger's topics (danger.yaml), then what the words matched.
     const topical = boost
       .filter((x) => x !== "emergency")
-      .map((x) => kb.guides.find((g) => g.locale === source && g.topics[0] === x)?.id)
+      .map((x) => topicGuide.get(x))
       .filter((id): id is string => Boolean(id));
     const ids = [...new Set([...(emergencyGuideId ? [emergencyGuideId] : []), ...topical.slice(0, 1), ...hits.map((h) => h.guide), ...topical])].slice(0, 3);
     reply.guides = ids;
@@ -329,8 +337,8 @@ export function createEngine(kb: KnowledgeBase): Engine {
     const code = commands.code(text);
     if (code?.kind === "language") state.locale = code.locale;
     // A stored or given locale the knowledge base doesn't have is ignored, never echoed back.
-    if (state.locale && !kb.locales.some((l) => l.code === state.locale)) delete state.locale;
-    const locale = code || tokens.length === 0 ? (state.locale ?? (input?.locale && model.locales.includes(input.locale) ? input.locale : source)) : chooseLocale(text, state, input ?? { text });
+    if (state.locale && !localeCodes.has(state.locale)) delete state.locale;
+    const locale = code || tokens.length === 0 ? (state.locale ?? (input?.locale && model.locales.includes(input.locale) ? input.locale : source)) : chooseLocale(text, tokens, state, input ?? { text });
     state.locale = locale;
 
     // Safety first: a danger in the message outranks everything else, even a pending question.

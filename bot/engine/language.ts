@@ -14,10 +14,21 @@ export interface LanguageModel {
   counts: Map<string, Map<string, number>>;
   totals: Map<string, number>;
   vocabulary: number;
+  /** Per known word, its log-probability in each of `locales` (same order); worked out once, not per message. */
+  logProb: Map<string, Float64Array>;
+  /** Log-probability of a word no locale has, per locale. */
+  unknownLogProb: Float64Array;
+  /** franc's codes for `locales`, and back. */
+  francOnly: string[];
+  francToLocale: Map<string, string>;
 }
 
+/** Smoothing of the word model. */
+const ALPHA = 0.1;
+const DIGITS = /^\d+$/;
+
 function add(counts: Map<string, number>, text: string, weight = 1): void {
-  for (const t of tokenize(text)) if (!/^\d+$/.test(t)) counts.set(t, (counts.get(t) ?? 0) + weight);
+  for (const t of tokenize(text)) if (!DIGITS.test(t)) counts.set(t, (counts.get(t) ?? 0) + weight);
 }
 
 function strings(value: unknown, out: string[] = []): string[] {
@@ -51,7 +62,14 @@ export function buildLanguageModel(kb: KnowledgeBase): LanguageModel {
   const vocab = new Set<string>();
   for (const c of counts.values()) for (const w of c.keys()) vocab.add(w);
   const totals = new Map([...counts].map(([l, c]) => [l, [...c.values()].reduce((a, b) => a + b, 0)]));
-  return { locales, counts, totals, vocabulary: vocab.size || 1 };
+  const vocabulary = vocab.size || 1;
+  const logOf = (c: number, l: string) => Math.log((c + ALPHA) / ((totals.get(l) ?? 0) + ALPHA * vocabulary));
+  const logProb = new Map<string, Float64Array>();
+  for (const w of vocab) logProb.set(w, Float64Array.from(locales, (l) => logOf(counts.get(l)?.get(w) ?? 0, l)));
+  const unknownLogProb = Float64Array.from(locales, (l) => logOf(0, l));
+  const francOnly = locales.map((l) => francCodes[l]).filter((c): c is string => Boolean(c));
+  const francToLocale = new Map(Object.keys(francCodes).map((k) => [francCodes[k] as string, k]));
+  return { locales, counts, totals, vocabulary, logProb, unknownLogProb, francOnly, francToLocale };
 }
 
 export interface Detection {
@@ -66,36 +84,35 @@ export interface Detection {
  * Detect the language of a message among the knowledge base's locales.
  * `prior` (the conversation's language) wins ties, so "ok" or "GT" don't switch languages.
  */
-export function detectLanguage(model: LanguageModel, text: string, prior?: string): Detection | undefined {
-  const tokens = tokenize(text).filter((t) => !/^\d+$/.test(t));
-  if (tokens.length === 0 || model.locales.length === 0) return undefined;
-  const scores = new Map<string, number>();
+export function detectLanguage(model: LanguageModel, text: string, prior?: string, words: string[] = tokenize(text)): Detection | undefined {
+  const tokens = words.filter((t) => !DIGITS.test(t));
+  const n = model.locales.length;
+  if (tokens.length === 0 || n === 0) return undefined;
+  // Scores per locale, in the order of model.locales (ties keep that order, as before).
+  const scores = new Float64Array(n);
   let known = 0;
-  const alpha = 0.1;
   for (const t of tokens) {
-    let seen = false;
-    for (const l of model.locales) {
-      const c = model.counts.get(l)?.get(t) ?? 0;
-      if (c > 0) seen = true;
-      const p = Math.log((c + alpha) / ((model.totals.get(l) ?? 0) + alpha * model.vocabulary));
-      scores.set(l, (scores.get(l) ?? 0) + p);
-    }
-    if (seen) known++;
+    const p = model.logProb.get(t);
+    if (p) known++;
+    const row = p ?? model.unknownLogProb;
+    for (let i = 0; i < n; i++) scores[i] = (scores[i] as number) + (row[i] as number);
   }
   // Per word, relative to the best language, so long and short messages weigh alike.
-  const best = Math.max(...scores.values());
-  for (const [l, s] of scores) scores.set(l, (s - best) / Math.sqrt(tokens.length));
+  const best = Math.max(...scores);
+  const root = Math.sqrt(tokens.length);
+  for (let i = 0; i < n; i++) scores[i] = ((scores[i] as number) - best) / root;
   const letters = text.replace(/[^\p{L}]/gu, "").length;
   if (letters >= 8) {
-    const only = model.locales.map((l) => francCodes[l]).filter((c): c is string => Boolean(c));
     const weight = Math.min(1, letters / 40) * 4;
-    for (const [code, score] of francAll(text, { only, minLength: 1 })) {
-      const l = Object.keys(francCodes).find((k) => francCodes[k] === code);
-      if (l && scores.has(l)) scores.set(l, (scores.get(l) ?? 0) + weight * (score - 1));
+    for (const [code, score] of francAll(text, { only: model.francOnly, minLength: 1 })) {
+      const l = model.francToLocale.get(code);
+      const i = l === undefined ? -1 : model.locales.indexOf(l);
+      if (i >= 0) scores[i] = (scores[i] as number) + weight * (score - 1);
     }
   }
-  if (prior && scores.has(prior)) scores.set(prior, (scores.get(prior) ?? 0) + 1.2);
-  const ranked = [...scores].sort((a, b) => b[1] - a[1]);
+  const priorAt = prior === undefined ? -1 : model.locales.indexOf(prior);
+  if (priorAt >= 0) scores[priorAt] = (scores[priorAt] as number) + 1.2;
+  const ranked = model.locales.map((l, i) => [l, scores[i] as number] as const).sort((a, b) => b[1] - a[1]);
   const [first, second] = ranked;
   if (!first) return undefined;
   return { locale: first[0], margin: second ? first[1] - second[1] : Infinity, known };
