@@ -167,11 +167,52 @@ export function phraseMatches(phrase: Phrase, tokens: string[], gap = 2): boolea
   return phrase.parts.every((part) => matchSequence(part, tokens, gap) !== undefined);
 }
 
+/** Positions of a phrase list's phrases by the key of one word each needs (lists are never changed once compiled). */
+interface PhraseIndex {
+  length: number;
+  byKey: Map<string, number[]>;
+  /** Phrases that need no particular key (only "*" or very short stems): always tried. */
+  always: number[];
+}
+
+const phraseIndexes = new WeakMap<readonly Phrase[], PhraseIndex>();
+
+function indexOf(phrases: readonly Phrase[]): PhraseIndex {
+  const known = phraseIndexes.get(phrases);
+  if (known && known.length === phrases.length) return known;
+  const index: PhraseIndex = { length: phrases.length, byKey: new Map(), always: [] };
+  phrases.forEach((p, i) => {
+    const need = p.needs.find((n) => n.length > 0)?.[0];
+    if (!need) return index.always.push(i);
+    for (const k of new Set(need)) {
+      const list = index.byKey.get(k);
+      if (list) list.push(i);
+      else index.byKey.set(k, [i]);
+    }
+  });
+  phraseIndexes.set(phrases, index);
+  return index;
+}
+
 /** The first phrase that occurs, if any. */
 export function findPhrase(phrases: readonly Phrase[], tokens: string[], gap = 2): Phrase | undefined {
   if (phrases.length === 0) return undefined;
   const keys = keysOfMessage(tokens);
-  for (const p of phrases) if (mayMatch(p, keys) && p.parts.every((part) => matchSequence(part, tokens, gap) !== undefined)) return p;
+  const index = indexOf(phrases);
+  // Only phrases one of whose needed words the message may contain, tried in their list order.
+  const candidates = [...index.always];
+  for (const k of keys) {
+    const list = index.byKey.get(k);
+    if (list) for (const i of list) candidates.push(i);
+  }
+  candidates.sort((x, y) => x - y);
+  let last = -1;
+  for (const i of candidates) {
+    if (i === last) continue;
+    last = i;
+    const p = phrases[i] as Phrase;
+    if (mayMatch(p, keys) && p.parts.every((part) => matchSequence(part, tokens, gap) !== undefined)) return p;
+  }
   return undefined;
 }
 

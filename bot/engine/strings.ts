@@ -18,9 +18,19 @@ export function createStrings(kb: KnowledgeBase): BotT {
     initAsync: false,
   });
   const fixed = new Map<string, ReturnType<typeof i18n.getFixedT>>();
+  // A string without variables is the same every time: looked up through i18next once per
+  // locale and key (a bounded table: the keys are the engine's own, never user text).
+  const plain = new Map<string, string>();
   return (locale, key, vars) => {
+    const id = vars ? "" : `${locale}\n${key}`;
+    if (!vars) {
+      const known = plain.get(id);
+      if (known !== undefined) return known;
+    }
     let t = fixed.get(locale);
     if (!t) fixed.set(locale, (t = i18n.getFixedT(locale)));
-    return t(key, vars ?? {});
+    const text = t(key, vars ?? {});
+    if (!vars && plain.size < 10_000) plain.set(id, text);
+    return text;
   };
 }
