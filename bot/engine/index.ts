@@ -77,7 +77,8 @@ export function createEngine(kb: KnowledgeBase): Engine {
 
   /** Ranked answers: own language first; otherwise any language with the guide shown in the source language. */
   function answer(text: string, locale: string, boostTopics: string[], state: ConversationState): { hits: GuideHit[]; fallback: boolean } {
-    const staff = commands.staff(tokenize(text));
+    const tokens = text === current.text ? current.tokens : tokenize(text);
+    const staff = commands.staff(tokens);
     const adjust = (hits: GuideHit[]) =>
       hits
         .map((h) => {
@@ -98,14 +99,14 @@ export function createEngine(kb: KnowledgeBase): Engine {
     const keep = (hits: GuideHit[]) => hits.filter((h) => h.score >= (hits[0]?.score ?? 0) * 0.3);
     // A guide far below the best match is chance, even when it shares two words with the message.
     const strong = (hits: GuideHit[], ok: (h: GuideHit) => boolean) => hits.filter((h) => ok(h) && h.score >= (hits[0]?.score ?? 0) * 0.3);
-    const own = strong(adjust(retriever.search(text, locale)), good);
+    const own = strong(adjust(retriever.search(text, locale, false, tokens)), good);
     const staffHere = staffLocales.has(locale);
     if (good(own[0]) && !(staff && !staffHere)) return { hits: keep(own), fallback: false };
     let best: GuideHit[] = [];
     let staffHit: GuideHit | undefined;
     for (const other of retriever.locales) {
       if (other === locale) continue;
-      const all = adjust(retriever.search(text, other, true));
+      const all = adjust(retriever.search(text, other, true, tokens));
       const hits = strong(all, goodElsewhere);
       if (hits[0] && hits[0].score > (best[0]?.score ?? 0)) best = hits;
       // Staff writing in a language without staff guides: the staff guides of another language.
@@ -327,10 +328,14 @@ export function createEngine(kb: KnowledgeBase): Engine {
     }
   }
 
+  /** The message being answered and its words, so they are split once per message. */
+  let current: { text: string; tokens: string[] } = { text: "", tokens: [] };
+
   function reply(previous: ConversationState | undefined, input: EngineInput): EngineReply {
     const state: ConversationState = { ...(previous ?? {}) };
     const text = typeof input?.text === "string" ? input.text.slice(0, MAX_INPUT) : "";
     const tokens = tokenize(text);
+    current = { text, tokens };
     const given = validCountry(input?.country);
     if (given) state.country = given;
 

@@ -6,7 +6,7 @@
 import MiniSearch, { type SearchResult } from "minisearch";
 import type { KnowledgeBase } from "./types";
 import type { KbGuide } from "../../src/lib/kb";
-import { fold, tokenize } from "./text";
+import { tokenize } from "./text";
 import { stemmerFor } from "./stem";
 import { compilePhrase, phraseMatches, type Phrase } from "./phrases";
 import { eng, fra, por, spa } from "stopword";
@@ -101,7 +101,7 @@ export interface Retriever {
   /** Locales that have guides. */
   locales: string[];
   /** `exact`: no typo or prefix matching (for searching another language's guides: faster, fewer accidents). */
-  search(text: string, locale: string, exact?: boolean): GuideHit[];
+  search(text: string, locale: string, exact?: boolean, tokens?: string[]): GuideHit[];
   /** How many of these words are words people use to ask about the guides' topics. */
   topicWords(tokens: string[], locale: string): number;
 }
@@ -120,16 +120,17 @@ export function createRetriever(kb: KnowledgeBase): Retriever {
       if (!index) return 0;
       return tokens.filter((t) => t.length >= 2 && !index.stop.has(t) && index.asked.has(index.stem(t))).length;
     },
-    search(text, locale, exact = false) {
+    search(text, locale, exact = false, tokens = tokenize(text)) {
       const index = indexes.get(locale);
       if (!index) return [];
-      const tokens = tokenize(text);
       const expansions = index.slang.filter(([p]) => phraseMatches(p, tokens, 0)).map(([, v]) => v);
       // Function words of any of our languages don't count: a French message searched in the Spanish guides.
       const meaningful = new Set(tokens.filter((t) => t.length >= 2 && !index.stop.has(t) && !anyStop.has(t)).map(index.stem));
       if (meaningful.size === 0 && expansions.length === 0) return [];
       // Slang expansions count half: they say what the person means, not what they wrote.
-      const query = expansions.length ? { combineWith: "OR" as const, queries: [fold(text), { queries: [expansions.join(" ")], boostTerm: () => 0.5 }] } : fold(text);
+      // The folded text is its tokens joined by spaces (tokenize splits fold's output).
+      const folded = tokens.join(" ");
+      const query = expansions.length ? { combineWith: "OR" as const, queries: [folded, { queries: [expansions.join(" ")], boostTerm: () => 0.5 }] } : folded;
       const results: SearchResult[] = index.search.search(query, exact ? { fuzzy: false, prefix: false } : {});
       const byGuide = new Map<string, { scores: number[]; section: number; sectionScore: number; terms: Set<string> }>();
       for (const r of results) {
