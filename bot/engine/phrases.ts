@@ -181,8 +181,13 @@ function indexOf(phrases: readonly Phrase[]): PhraseIndex {
   const known = phraseIndexes.get(phrases);
   if (known && known.length === phrases.length) return known;
   const index: PhraseIndex = { length: phrases.length, byKey: new Map(), always: [] };
+  // Each phrase is filed under its rarest needed word, so few phrases share a key.
+  const frequency = new Map<string, number>();
+  for (const p of phrases) for (const need of p.needs.flat()) for (const k of need) frequency.set(k, (frequency.get(k) ?? 0) + 1);
+  const weight = (need: string[]) => need.reduce((sum, k) => sum + (frequency.get(k) ?? 0), 0);
   phrases.forEach((p, i) => {
-    const need = p.needs.find((n) => n.length > 0)?.[0];
+    let need: string[] | undefined;
+    for (const n of p.needs.flat()) if (!need || weight(n) < weight(need)) need = n;
     if (!need) return index.always.push(i);
     for (const k of new Set(need)) {
       const list = index.byKey.get(k);
