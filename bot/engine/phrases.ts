@@ -188,7 +188,10 @@ function indexOf(phrases: readonly Phrase[]): PhraseIndex {
   phrases.forEach((p, i) => {
     let need: string[] | undefined;
     for (const n of p.needs.flat()) if (!need || weight(n) < weight(need)) need = n;
-    if (!need) return index.always.push(i);
+    if (!need) {
+      index.always.push(i);
+      return;
+    }
     for (const k of new Set(need)) {
       const list = index.byKey.get(k);
       if (list) list.push(i);
