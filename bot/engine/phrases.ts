@@ -206,22 +206,55 @@ function indexOf(phrases: readonly Phrase[]): PhraseIndex {
 export function findPhrase(phrases: readonly Phrase[], tokens: string[], gap = 2): Phrase | undefined {
   if (phrases.length === 0) return undefined;
   const keys = keysOfMessage(tokens);
+  for (const i of candidatesOf(phrases, keys)) {
+    const p = phrases[i] as Phrase;
+    if (mayMatch(p, keys) && p.parts.every((part) => matchSequence(part, tokens, gap) !== undefined)) return p;
+  }
+  return undefined;
+}
+
+/** Positions of the phrases one of whose needed words the message may contain, in list order, once each. */
+function candidatesOf(phrases: readonly Phrase[], keys: Set<string>): number[] {
   const index = indexOf(phrases);
-  // Only phrases one of whose needed words the message may contain, tried in their list order.
   const candidates = [...index.always];
   for (const k of keys) {
     const list = index.byKey.get(k);
     if (list) for (const i of list) candidates.push(i);
   }
   candidates.sort((x, y) => x - y);
-  let last = -1;
-  for (const i of candidates) {
-    if (i === last) continue;
-    last = i;
-    const p = phrases[i] as Phrase;
-    if (mayMatch(p, keys) && p.parts.every((part) => matchSequence(part, tokens, gap) !== undefined)) return p;
+  return candidates.filter((i, at) => at === 0 || candidates[at - 1] !== i);
+}
+
+interface Grouped {
+  groups: number;
+  flat: Phrase[];
+  groupOf: number[];
+}
+
+const groupedLists = new WeakMap<readonly (readonly Phrase[])[], Grouped>();
+
+/**
+ * For each list of phrases, does any of its phrases occur? The same answers as findPhrase on each
+ * list, worked out in one pass over the phrases indexed under the message's word keys.
+ * (Lists are never changed once compiled.)
+ */
+export function findInEach(lists: readonly (readonly Phrase[])[], tokens: string[], gap = 2): boolean[] {
+  let grouped = groupedLists.get(lists);
+  if (!grouped || grouped.groups !== lists.length) {
+    grouped = { groups: lists.length, flat: lists.flat(), groupOf: lists.flatMap((list, g) => list.map(() => g)) };
+    groupedLists.set(lists, grouped);
   }
-  return undefined;
+  const found: boolean[] = lists.map(() => false);
+  const { flat, groupOf } = grouped;
+  if (flat.length === 0) return found;
+  const keys = keysOfMessage(tokens);
+  for (const i of candidatesOf(flat, keys)) {
+    const g = groupOf[i] as number;
+    if (found[g]) continue;
+    const p = flat[i] as Phrase;
+    if (mayMatch(p, keys) && p.parts.every((part) => matchSequence(part, tokens, gap) !== undefined)) found[g] = true;
+  }
+  return found;
 }
 
 /** Does the whole message say (almost) nothing but one of these phrases? Used for commands. */

@@ -5,7 +5,7 @@
 // question about risks) cancel a situation unless the message also says it is happening now.
 // Situations are checked in every language, because a wrong language guess must never hide a danger.
 import type { KnowledgeBase } from "./types";
-import { compilePhrases, findPhrase, type Phrase } from "./phrases";
+import { compilePhrases, findInEach, type Phrase } from "./phrases";
 
 export interface TriageResult {
   emergency: boolean;
@@ -36,20 +36,32 @@ export function createTriage(kb: KnowledgeBase): (tokens: string[]) => TriageRes
   const distressWords = new Set(locales.flatMap((l) => [...l.distress, ...l.now].flatMap((p) => p.parts.flat().map((m) => (m.kind === "word" ? m.word : "")))));
   distressWords.delete("");
 
+  // Every list of every language, checked in one pass per message; `at` says where each list's answer is.
+  const lists: Phrase[][] = [];
+  const listAt = (phrases: Phrase[]) => lists.push(phrases) - 1;
+  const at = locales.map((l) => ({
+    alarm: listAt(l.alarm),
+    situations: l.situations.map(([cat, phrases]) => [cat, listAt(phrases)] as const),
+    now: listAt(l.now),
+    distress: listAt(l.distress),
+    notNow: listAt(l.notNow),
+  }));
+
   return (tokens) => {
+    const found = findInEach(lists, tokens);
     const categories: string[] = [];
     let urgent = false;
     let cancelled = false;
     let alarm = false;
-    for (const l of locales) {
-      if (!alarm && findPhrase(l.alarm, tokens)) alarm = true;
-      for (const [cat, phrases] of l.situations) if (!categories.includes(cat) && findPhrase(phrases, tokens)) categories.push(cat);
-      if (!urgent && (findPhrase(l.now, tokens) || findPhrase(l.distress, tokens))) urgent = true;
-      if (!cancelled && findPhrase(l.notNow, tokens)) cancelled = true;
+    for (const l of at) {
+      if (!alarm && found[l.alarm]) alarm = true;
+      for (const [cat, i] of l.situations) if (!categories.includes(cat) && found[i]) categories.push(cat);
+      if (!urgent && (found[l.now] || found[l.distress])) urgent = true;
+      if (!cancelled && found[l.notNow]) cancelled = true;
     }
     if (categories.length === 0) {
       if (alarm && !cancelled) return { emergency: true, categories: [] };
-      const onlyDistress = tokens.length > 0 && tokens.length <= 6 && tokens.every((t) => distressWords.has(t)) && locales.some((l) => findPhrase(l.distress, tokens));
+      const onlyDistress = tokens.length > 0 && tokens.length <= 6 && tokens.every((t) => distressWords.has(t)) && at.some((l) => found[l.distress]);
       return { emergency: onlyDistress, categories: [] };
     }
     const emergency = categories.some((c) => NEVER_CANCELLED.has(c)) || !cancelled || urgent;
