@@ -257,6 +257,16 @@ export function findInEach(lists: readonly (readonly Phrase[])[], tokens: string
   return found;
 }
 
+/** Positions of every phrase that occurs, in list order (the same as testing each with phraseMatches). */
+export function allMatching(phrases: readonly Phrase[], tokens: string[], gap = 2): number[] {
+  if (phrases.length === 0) return [];
+  const keys = keysOfMessage(tokens);
+  return candidatesOf(phrases, keys).filter((i) => {
+    const p = phrases[i] as Phrase;
+    return mayMatch(p, keys) && p.parts.every((part) => matchSequence(part, tokens, gap) !== undefined);
+  });
+}
+
 /** Does the whole message say (almost) nothing but one of these phrases? Used for commands. */
 export function isOnly(phrases: readonly Phrase[], tokens: string[], filler: ReadonlySet<string>): boolean {
   if (tokens.length === 0 || tokens.length > 6) return false;

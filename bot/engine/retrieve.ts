@@ -8,7 +8,7 @@ import type { KnowledgeBase } from "./types";
 import type { KbGuide } from "../../src/lib/kb";
 import { tokenize } from "./text";
 import { stemmerFor } from "./stem";
-import { compilePhrase, phraseMatches, type Phrase } from "./phrases";
+import { allMatching, compilePhrase, type Phrase } from "./phrases";
 import { eng, fra, por, spa } from "stopword";
 
 /** Packaged stop-word lists (the stopword package); Haitian Creole relies on the corpus-derived ones. */
@@ -41,7 +41,9 @@ interface LocaleIndex {
   search: MiniSearch<Doc>;
   stop: Set<string>;
   stem: (w: string) => string;
-  slang: [Phrase, string][];
+  /** Slang phrases and, at the same positions, what each means. */
+  slang: Phrase[];
+  meanings: string[];
   /** Stemmed words of the locale's guide titles and questions: what people ask about. */
   asked: Set<string>;
 }
@@ -92,9 +94,11 @@ function buildIndex(kb: KnowledgeBase, locale: string): LocaleIndex | undefined 
     });
   }
   search.addAll(docs);
-  const slang = Object.entries(kb.lexicon.slang[locale] ?? {}).map(([k, v]) => [compilePhrase(k), v.join(" ")] as [Phrase, string]);
+  const entries = Object.entries(kb.lexicon.slang[locale] ?? {});
+  const slang = entries.map(([k]) => compilePhrase(k));
+  const meanings = entries.map(([, v]) => v.join(" "));
   const asked = new Set(guides.flatMap((g) => [g.title, ...g.questions].flatMap((q) => tokenize(q))).filter((t) => t.length >= 2 && !stop.has(t)).map(stem));
-  return { search, stop, stem, slang, asked };
+  return { search, stop, stem, slang, meanings, asked };
 }
 
 export interface Retriever {
@@ -123,7 +127,7 @@ export function createRetriever(kb: KnowledgeBase): Retriever {
     search(text, locale, exact = false, tokens = tokenize(text)) {
       const index = indexes.get(locale);
       if (!index) return [];
-      const expansions = index.slang.filter(([p]) => phraseMatches(p, tokens, 0)).map(([, v]) => v);
+      const expansions = allMatching(index.slang, tokens, 0).map((i) => index.meanings[i] as string);
       // Function words of any of our languages don't count: a French message searched in the Spanish guides.
       const meaningful = new Set(tokens.filter((t) => t.length >= 2 && !index.stop.has(t) && !anyStop.has(t)).map(index.stem));
       if (meaningful.size === 0 && expansions.length === 0) return [];
