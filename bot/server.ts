@@ -9,7 +9,7 @@ import { createStats, formatStats, logError, logInfo } from "./log";
 /** The real engine over the knowledge base built from content/ (same source as the site). */
 async function loadResponder(): Promise<Responder> {
   const [{ createEngine }, { loadKnowledgeBase }] = await Promise.all([import("./engine/index"), import("./kb/load")]);
-  const engine = createEngine(await loadKnowledgeBase());
+  const engine = createEngine(loadKnowledgeBase());
   return (state, input) => engine.reply(state, input);
 }
 

@@ -1,7 +1,7 @@
 // The knowledge-base format: what the build exports from content/ for the bot engine.
 // Owned by the model side; the engine only reads it. Bump KB_VERSION on any breaking change.
 // buildKnowledgeBase() is pure (no I/O): bot/kb/load.ts and the build integration feed it.
-import type { BotDanger, BotPhrases, BotSlang, CountryCode, ResourceData, Topic } from "./schemas";
+import type { CountryCode, ResourceData, Topic } from "./schemas";
 import type { Locale } from "./locales";
 import type { BotLexicon, LoadedContent } from "./content-files";
 import { mdxToSections } from "./mdx-text";
