@@ -8,7 +8,6 @@ import type { KnowledgeBase } from "./types";
 import type { KbGuide } from "../../src/lib/kb";
 import { tokenize } from "./text";
 import { stemmerFor } from "./stem";
-import { speedUpFuzzy } from "./fuzzy";
 import { allMatching, compilePhrase, type Phrase } from "./phrases";
 import { eng, fra, por, spa } from "stopword";
 
@@ -95,7 +94,6 @@ function buildIndex(kb: KnowledgeBase, locale: string): LocaleIndex | undefined 
     });
   }
   search.addAll(docs);
-  speedUpFuzzy(search);
   const entries = Object.entries(kb.lexicon.slang[locale] ?? {});
   const slang = entries.map(([k]) => compilePhrase(k));
   const meanings = entries.map(([, v]) => v.join(" "));
