@@ -123,7 +123,10 @@ test.describe("scaffolds and the status dashboard on a built copy of the content
     const row = page.getByRole("row", { name: /^emergency-help/ }).first();
     await expect(row.locator('td[data-locale="en"]')).toHaveText(/Desactualizada/);
     await expect(row.locator('td[data-locale="es"]')).toHaveText(/Original/);
+    // The revision a new translation should record, for translators working in the CMS.
+    const revision = execFileSync("npm", ["run", "--silent", "revision", "--", "safe-shelters"], { env: { ...process.env, HUB_CONTENT_DIR: path.join(repo, "content") } }).toString().trim();
     const shelters = page.getByRole("row", { name: /^safe-shelters/ }).first();
+    await expect(shelters.getByRole("cell", { name: revision })).toBeVisible();
     await expect(shelters.locator('td[data-locale="fr"]')).toHaveText(/Falta/);
   });
 

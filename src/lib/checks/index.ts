@@ -14,6 +14,8 @@ export type GuideState = "source" | "reviewed" | "machine" | "stale" | "missing"
 export interface GuideStatusRow {
   id: string;
   audience: string;
+  /** Current revision of the Spanish text: what a new translation records as sourceRevision. */
+  revision: string;
   /** State of the guide in each locale. */
   locales: Record<string, GuideState>;
   /** Plain-language score of each existing file, by locale. */
@@ -58,7 +60,7 @@ export function analyse(c: LoadedContent, loadProblems: Problem[], today = new D
   const sourceGuides = c.guides.filter((g) => g.locale === codes[0]);
 
   const guides: GuideStatusRow[] = sourceGuides.map((src) => {
-    const row: GuideStatusRow = { id: src.id, audience: src.data.audience, locales: {}, scores: {} };
+    const row: GuideStatusRow = { id: src.id, audience: src.data.audience, revision: sourceRevision(src.body), locales: {}, scores: {} };
     for (const code of codes) {
       const state = translationState(c, src.id, code);
       row.locales[code] = state;
