@@ -10,6 +10,9 @@ import {
   botDangerSchema,
   botPhrasesSchema,
   botSlangSchema,
+  emergencyAdviceFileSchema,
+  resourceKinds,
+  triageCorpusSchema,
   countrySchema,
   countryCodes,
   guideSchema,
@@ -18,6 +21,8 @@ import {
   type BotDanger,
   type BotPhrases,
   type BotSlang,
+  type EmergencyAdviceFile,
+  type TriageCorpus,
   type CountryData,
   type GuideData,
   type HubData,
@@ -55,11 +60,18 @@ export interface GuideFile extends Located<GuideData> {
   bodyLine: number;
 }
 
-/** The bot's vocabulary: content/bot/{slang,danger,phrases}.yaml. */
+/** The bot's vocabulary: content/bot/{slang,danger,phrases,emergencies}.yaml. */
 export interface BotLexicon {
   slang: BotSlang;
   danger: BotDanger;
   phrases: BotPhrases;
+  /** What to say after the emergency numbers, per kind of danger. */
+  emergencies: EmergencyAdviceFile;
+}
+
+/** One locale's triage corpus (content/bot/triage/{locale}.yaml). */
+export interface TriageCorpusFile extends Located<TriageCorpus> {
+  locale: string;
 }
 
 export interface LoadedContent {
@@ -70,6 +82,8 @@ export interface LoadedContent {
   countries: Located<CountryData>[];
   hubs: Located<HubData>[];
   lexicon: BotLexicon;
+  /** Labelled messages the triage classifier is trained on at build time (not shipped as text). */
+  triageCorpus: TriageCorpusFile[];
 }
 
 export function formatProblem(p: Problem): string {
@@ -175,7 +189,17 @@ function loadLexicon(dir: string, problems: Problem[]): BotLexicon {
     slang: loadYamlFile(path.join(dir, "slang.yaml"), botSlangSchema, {}, hint, problems),
     danger: loadYamlFile(path.join(dir, "danger.yaml"), botDangerSchema, { categories: {}, locales: {} }, hint, problems),
     phrases: loadYamlFile(path.join(dir, "phrases.yaml"), botPhrasesSchema, { languageNames: {}, places: {}, locales: {} }, hint, problems),
+    emergencies: loadYamlFile(path.join(dir, "emergencies.yaml"), emergencyAdviceFileSchema, { advice: {} }, hint, problems),
   };
+}
+
+function loadTriageCorpus(dir: string, localeCodes: string[], problems: Problem[]): TriageCorpusFile[] {
+  const hint = "See content/bot/README.md, \"The triage corpus\".";
+  return loadYamlCollection(dir, triageCorpusSchema, hint, problems).flatMap((c) => {
+    if (localeCodes.includes(c.id)) return [{ ...c, locale: c.id }];
+    problems.push({ severity: "error", file: c.file, message: `"${c.id}" is not a locale in content/locales.json. Name the file after a locale code, e.g. es.yaml.` });
+    return [];
+  });
 }
 
 function loadGuides(root: string, localeCodes: string[], problems: Problem[]): GuideFile[] {
@@ -227,6 +251,7 @@ export function loadContent(root = contentDir()): { content: LoadedContent; prob
     countries: loadYamlCollection(path.join(root, "countries"), countrySchema, "See content/README.md, \"Countries\".", problems),
     hubs: loadYamlCollection(path.join(root, "hubs"), hubSchema, "See content/README.md, \"Hubs\".", problems),
     lexicon: loadLexicon(path.join(root, "bot"), problems),
+    triageCorpus: loadTriageCorpus(path.join(root, "bot", "triage"), codes, problems),
   };
   problems.push(...checkReferences(content, root));
   return { content, problems };
@@ -266,6 +291,7 @@ export function checkReferences(c: LoadedContent, root = contentDir()): Problem[
       if (!resources.has(id)) missingResource(hub.file, hub.lineOf(["refersTo", i]), `refersTo[${i}]`, id);
     });
   }
+  problems.push(...checkBotReferences(c, root));
   const sourceIds = new Set(c.guides.filter((g) => g.locale === sourceLocale).map((g) => g.id));
   for (const g of c.guides) {
     if (g.locale !== sourceLocale && !sourceIds.has(g.id))
@@ -275,6 +301,25 @@ export function checkReferences(c: LoadedContent, root = contentDir()): Problem[
     if (g.locale !== sourceLocale && g.data.translation.status === "source")
       problems.push({ severity: "error", file: g.file, ...lineProp(g.lineOf(["translation", "status"])), message: `"translation.status" must be "machine" or "reviewed" in a translation.` });
   }
+  return problems;
+}
+
+/** The bot's vocabulary names advice keys and resource kinds: each must exist. */
+function checkBotReferences(c: LoadedContent, root: string): Problem[] {
+  const problems: Problem[] = [];
+  const dangerFile = rel(path.join(root, "bot", "danger.yaml"));
+  const adviceFile = rel(path.join(root, "bot", "emergencies.yaml"));
+  const advice = c.lexicon.emergencies.advice;
+  const known = Object.keys(advice);
+  const missing = (where: string, key: string) =>
+    problems.push({ severity: "error", file: dangerFile, message: `${where} names the advice "${key}", which content/bot/emergencies.yaml does not have. Use one of: ${known.join(", ") || "(none yet)"}, or add it there.` });
+  if (known.length === 0) return problems;
+  for (const [kind, k] of Object.entries(c.lexicon.danger.kinds)) if (k?.advice && !advice[k.advice]) missing(`"kinds.${kind}.advice"`, k.advice);
+  for (const [locale, l] of Object.entries(c.lexicon.danger.locales)) for (const key of Object.keys(l.advice)) if (!advice[key]) missing(`"locales.${locale}.advice"`, key);
+  for (const [key, a] of Object.entries(advice))
+    for (const kind of a.lines)
+      if (!(resourceKinds as readonly string[]).includes(kind))
+        problems.push({ severity: "error", file: adviceFile, message: `"advice.${key}.lines" names "${kind}", which is not a resource kind. Use some of: ${resourceKinds.join(", ")}.` });
   return problems;
 }
 

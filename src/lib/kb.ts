@@ -5,8 +5,10 @@ import type { CountryCode, ResourceData, Topic } from "./schemas";
 import type { Locale } from "./locales";
 import type { BotLexicon, LoadedContent } from "./content-files";
 import { mdxToSections } from "./mdx-text";
+import type { ClassifierModel } from "./nlp/classifier";
+import { corpusMessages, trainTriageModel } from "./triage-model";
 
-export const KB_VERSION = 1;
+export const KB_VERSION = 2;
 
 export interface KbSection {
   /** Heading text ("" for the text before the first heading). */
@@ -67,8 +69,10 @@ export interface KnowledgeBase {
   hubs: KbHub[];
   /** UI strings per locale (the bot.* keys and the ones it shares with the site). */
   strings: Record<string, Record<string, string>>;
-  /** The bot's vocabulary from content/bot/ (slang, danger words, commands, places). */
+  /** The bot's vocabulary from content/bot/ (slang, danger words, commands, places, emergency advice). */
   lexicon: KbLexicon;
+  /** The safety triage's classifier, trained by the build on content/bot/triage/ (absent when that corpus is empty). */
+  triageModel?: ClassifierModel;
 }
 
 /** content/bot/*.yaml, validated (loaded with the rest of the content). */
@@ -123,6 +127,7 @@ export function buildKnowledgeBase(content: LoadedContent, lexicon: KbLexicon = 
   const strings = Object.fromEntries(
     Object.entries(content.strings).map(([code, table]) => [code, Object.fromEntries(Object.entries(table).filter(([k]) => isBotKey(k)))]),
   );
+  const triageModel = trainTriageModel(corpusMessages(content.triageCorpus), lexicon);
   return {
     version: KB_VERSION,
     builtAt: builtAt.toISOString(),
@@ -134,5 +139,6 @@ export function buildKnowledgeBase(content: LoadedContent, lexicon: KbLexicon = 
     hubs,
     strings,
     lexicon,
+    ...(triageModel ? { triageModel } : {}),
   };
 }

@@ -20,6 +20,10 @@ export const resourceKinds = [
   "health",
   "family-tracing",
   "international",
+  "mental-health",
+  "gender-violence",
+  "anti-extortion",
+  "human-rights",
 ] as const;
 export const resourceKind = z.enum(resourceKinds);
 export type ResourceKind = z.infer<typeof resourceKind>;
@@ -197,24 +201,98 @@ export type Locale = z.infer<typeof localeSchema>;
 const phraseList = z.array(z.string().min(1, "must not be empty")).default([]);
 /** content/bot/slang.yaml: per locale, a word or phrase people use → words the guides use for it. */
 export const botSlangSchema = z.record(z.string(), z.record(z.string(), z.array(z.string().min(1)).min(1, "must list at least one word the guides use")));
-/** content/bot/danger.yaml: what tells an emergency apart from a question about a risk. */
-export const botDangerSchema = z.object({
-  /** Kinds of danger; `topics` are the guide topics to show after the emergency numbers. */
-  categories: z.record(z.string(), z.object({ /** Guide topics that help in this situation. */ topics: z.array(topic).default([]) })),
-  /** Per locale: phrases that describe a danger happening now, by category; "*" ends a word stem, "a & b" means both anywhere. */
-  locales: z.record(z.string(), z.object({
-    /** Phrases that alone mean someone is in danger, by category. */
-    situations: z.record(z.string(), phraseList),
-    /** Calls for help ("ayuda"): they make a situation urgent. */
-    distress: phraseList,
-    /** Cries for help that alone mean an emergency ("auxilio", "socorro"), unless a "notNow" word is there. */
-    alarm: phraseList,
-    /** Words that say it is happening now ("ahorita"). */
-    now: phraseList,
-    /** Words that make it a question about risks, a past story or a "what if" ("es cierto", "el año pasado"). */
-    notNow: phraseList,
-  })),
+/** Kinds of danger the safety triage recognises. danger.yaml, the triage corpus and the emergency advice use these names. */
+export const dangerKinds = [
+  "held",
+  "kidnapping",
+  "violence",
+  "sexual-violence",
+  "trafficking",
+  "threats",
+  "lost-child",
+  "self-harm",
+  "medical",
+  "environment",
+] as const;
+export const dangerKind = z.enum(dangerKinds);
+export type DangerKind = z.infer<typeof dangerKind>;
+
+/** Kinds of message in the triage corpus that are not an emergency (the hard negatives and the rest). */
+export const calmKinds = ["risk-question", "past", "hypothetical", "news", "figurative", "school", "worry", "question", "small-talk"] as const;
+export const calmKind = z.enum(calmKinds);
+export type CalmKind = z.infer<typeof calmKind>;
+
+/** What a message says about time and manner, beside the danger itself (content/bot/danger.yaml `context`). */
+export const triageContexts = [
+  "now",
+  "ongoing",
+  "pastOver",
+  "hypothetical",
+  "riskQuestion",
+  "news",
+  "school",
+  "figurative",
+  "distress",
+  "alarm",
+  "cannotTalk",
+  "child",
+] as const;
+export type TriageContext = (typeof triageContexts)[number];
+
+/** One danger kind's vocabulary in one language. */
+const dangerWords = z.object({
+  /** Phrases that alone mean this danger is happening to someone (unless the message is a question, a past story or a "what if"). */
+  strong: phraseList,
+  /** Cues that hint at this danger but could be harmless: the bot asks "are you in danger right now?". */
+  weak: phraseList,
 });
+
+/** content/bot/danger.yaml: the concepts that tell a danger happening now from a question about a risk. */
+export const botDangerSchema = z.object({
+  /** Per danger kind: the guide topics to show after the emergency numbers, and the advice to give when nothing more precise is found. */
+  kinds: z.partialRecord(dangerKind, z.object({ /** Guide topics that help in this danger. */ topics: z.array(topic).default([]), /** Key of content/bot/emergencies.yaml to use when no more precise advice is found (none: only the numbers). */ advice: z.string().min(1).optional() })),
+  /** Per locale: the words of each danger, of each piece of advice, and of the context. */
+  locales: z.record(
+    z.string(),
+    z.object({
+      /** Per danger kind, its strong phrases and weak cues. */
+      dangers: z.partialRecord(dangerKind, dangerWords),
+      /** Per key of content/bot/emergencies.yaml: phrases that call for that advice ("no respira" → not-breathing). */
+      advice: z.record(z.string(), phraseList).default({}),
+      /** Phrases that say when and how: now, ongoing, pastOver, hypothetical, riskQuestion, news, school, figurative, distress, alarm, cannotTalk, child. */
+      context: z.partialRecord(z.enum(triageContexts), phraseList).default({}),
+    }),
+  ),
+});
+
+/** content/bot/triage/{locale}.yaml: labelled messages the triage classifier learns from (one list per kind). */
+export const triageCorpusSchema = z.object({
+  /** Messages from someone in danger now, by danger kind. */
+  emergency: z.partialRecord(dangerKind, z.array(z.string().min(1, "must not be empty"))).default({}),
+  /** Messages that are not an emergency, by kind (hard negatives: questions about risks, past stories, jokes, ...). */
+  "not-emergency": z.partialRecord(calmKind, z.array(z.string().min(1, "must not be empty"))).default({}),
+});
+export type TriageCorpus = z.infer<typeof triageCorpusSchema>;
+
+/** One piece of advice for one kind of danger, in content/bot/emergencies.yaml. */
+export const emergencyAdviceSchema = z.object({
+  /** Resource kinds to show beside the emergency numbers for this danger, when the country has one (e.g. mental-health). */
+  lines: z.array(z.string()).default([]),
+  /** The advice, 2 or 3 short sentences, per locale (Spanish required). No phone numbers: the bot adds them. */
+  text: z.record(z.string(), z.string().min(10).max(400, "must be at most 400 characters: 2 or 3 short sentences")).refine((t) => typeof t["es"] === "string", { message: 'must include the Spanish text, e.g. es: "..."' }),
+  /** "machine" while the translations are unreviewed machine translations; "reviewed" once a person checked them. */
+  translated: z.enum(["machine", "reviewed"]).default("machine"),
+  /** Where the advice comes from. */
+  sources: z.array(sourceSchema.extend({ /** Name of the source. */ title: z.string().min(1) })).min(1, "must cite at least one source"),
+});
+
+/** content/bot/emergencies.yaml: what the bot says after the emergency numbers, for each kind of danger. */
+export const emergencyAdviceFileSchema = z.object({
+  /** Advice by key (not-breathing, bleeding, self-harm, ...); danger.yaml names these keys. */
+  advice: z.record(z.string(), emergencyAdviceSchema),
+});
+export type EmergencyAdvice = z.infer<typeof emergencyAdviceSchema>;
+
 /** content/bot/phrases.yaml: commands, small talk, language names, places and the child's particularities, per locale. */
 export const botPhrasesSchema = z.object({
   /** Names people use for each language, to switch ("english", "kreyol"). Keyed by the locale they switch to. */
@@ -235,8 +313,11 @@ export const botPhrasesSchema = z.object({
     /** How people say they travel without family. */ alone: phraseList,
     /** How people say they travel with family. */ accompanied: phraseList,
     /** How staff say they work with children ("trabajo en un albergue"): staff guides come first. */ staff: phraseList,
+    /** SMS spellings and their full words ("q": "que", "can t": "cant"), read before the safety triage. One or two words on the left. */
+    spelling: z.record(z.string(), z.string()).default({}),
   })),
 });
 export type BotSlang = z.infer<typeof botSlangSchema>;
 export type BotDanger = z.infer<typeof botDangerSchema>;
+export type EmergencyAdviceFile = z.infer<typeof emergencyAdviceFileSchema>;
 export type BotPhrases = z.infer<typeof botPhrasesSchema>;

@@ -1,8 +1,8 @@
 // The phrase syntax editors write in content/bot/*.yaml.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { compilePhrase, phraseMatches, numberIn, compilePhrases } from "../../bot/engine/phrases";
-import { tokenize } from "../../bot/engine/text";
+import { compilePhrase, phraseMatches, numberIn, compilePhrases } from "../../src/lib/nlp/phrases";
+import { tokenize } from "../../src/lib/nlp/text";
 
 const matches = (phrase: string, text: string) => phraseMatches(compilePhrase(phrase), tokenize(text));
 
@@ -15,7 +15,18 @@ test("a phrase matches its words in order, ignoring accents, case and up to two 
 
 test("a word ending in * matches any ending, and only that beginning", () => {
   assert.equal(matches("encerrad*", "estamos encerradas"), true);
-  assert.equal(matches("kidnappe*", "kidnappings are common"), false);
+  assert.equal(matches("encerrad*", "estamos cerrados"), false);
+});
+
+test("a long stem forgives one typo after its first two letters; a short one forgives none", () => {
+  assert.equal(matches("secuestr*", "sequestraron a mi primo"), true);
+  assert.equal(matches("secuestr*", "sacuestraron"), false);
+  assert.equal(matches("viol*", "vaolaron"), false);
+});
+
+test("{y} reads a year, so a past story can be told from a danger happening now", () => {
+  assert.equal(matches("en {y}", "me secuestraron en 2019"), true);
+  assert.equal(matches("en {y}", "en 19 dias"), false);
 });
 
 test("a|b matches either word, and a & b needs both anywhere", () => {

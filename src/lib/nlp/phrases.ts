@@ -1,13 +1,14 @@
-// Ships to the browser too (pure engine). Matches editor-written phrases (content/bot/*.yaml)
-// against a message: "encerrad*" is a word stem, "hijo|hija" either word, "{n}" a number,
-// "a & b" both anywhere, and up to `gap` other words may sit between the words of a phrase.
-// Long words tolerate one typo.
+// Ships to the browser too (pure). Matches editor-written phrases (content/bot/*.yaml)
+// against a message: "encerrad*" is a word stem, "hijo|hija" either word, "{n}" a number of one
+// or two digits, "{y}" a year, "a & b" both anywhere, and up to `gap` other words may sit between
+// the words of a phrase. Long words and long stems tolerate one typo.
 import { editDistance, tokenize } from "./text";
 
 type WordMatcher =
   | { kind: "word"; word: string }
   | { kind: "stem"; stem: string }
   | { kind: "number" }
+  | { kind: "year" }
   | { kind: "any" }
   | { kind: "either"; options: WordMatcher[] };
 
@@ -23,10 +24,17 @@ export interface Phrase {
   needs: string[][][];
 }
 
-// A token's key is its first two letters ("#n" for a short number): every matcher below can
-// only match a token whose key it lists, so looking keys up in a set rules out most phrases.
+// Keys say which tokens a matcher could match, so a set lookup rules out most phrases before any
+// word-by-word matching. A token has three: the token itself ("=encerrado"), its first two
+// letters and its first three. A matcher lists the keys of the tokens it can match: a short word
+// only itself (no typo tolerance there), a short stem its first three letters, and anything that
+// forgives a typo (which keeps the first two letters) its first two.
 const NUMBER_KEY = "#n";
+const YEAR_KEY = "#y";
 const isNumber = (token: string) => /^\d{1,2}$/.test(token);
+const isYear = (token: string) => /^(19|20)\d\d$/.test(token);
+/** Words and stems this long tolerate one typo (after their first two letters): shorter ones would catch other words. */
+const TYPO_MIN_LENGTH = 7;
 
 /** Keys a matching token must have, or undefined when any token may match. */
 function keysOf(m: WordMatcher): string[] | undefined {
@@ -35,11 +43,14 @@ function keysOf(m: WordMatcher): string[] | undefined {
       return undefined;
     case "number":
       return [NUMBER_KEY];
+    case "year":
+      return [YEAR_KEY];
     case "stem":
+      if (m.stem.length >= TYPO_MIN_LENGTH) return [m.stem.slice(0, 2)];
+      if (m.stem.length >= 3) return [m.stem.slice(0, 3)];
       return m.stem.length >= 2 ? [m.stem.slice(0, 2)] : undefined;
     case "word":
-      // Equal, or one typo after the first two letters (nearMiss): same first two letters.
-      return [m.word.slice(0, 2)];
+      return m.word.length >= TYPO_MIN_LENGTH ? [m.word.slice(0, 2)] : [`=${m.word}`];
     case "either": {
       const keys: string[] = [];
       for (const o of m.options) {
@@ -62,7 +73,10 @@ function keysOfMessage(tokens: readonly string[]): Set<string> {
   const keys = new Set<string>();
   for (const t of tokens) {
     keys.add(t.slice(0, 2));
+    if (t.length >= 3) keys.add(t.slice(0, 3));
+    keys.add(`=${t}`);
     if (isNumber(t)) keys.add(NUMBER_KEY);
+    if (isYear(t)) keys.add(YEAR_KEY);
   }
   messageKeys.set(tokens, { length: tokens.length, keys });
   return keys;
@@ -82,24 +96,38 @@ function mayMatch(phrase: Phrase, keys: Set<string>): boolean {
   return true;
 }
 
+// The same matcher ("me|nos|la", "encerr*") recurs in hundreds of phrases: each is made once.
+const interned = new Map<string, WordMatcher>();
+function intern(key: string, make: () => WordMatcher): WordMatcher {
+  let m = interned.get(key);
+  if (!m) interned.set(key, (m = make()));
+  return m;
+}
+
+function atom(raw: string): WordMatcher {
+  return raw.endsWith("*") ? intern(`s:${tokenize(raw.slice(0, -1)).join("")}`, () => ({ kind: "stem", stem: tokenize(raw.slice(0, -1)).join("") })) : intern(`w:${tokenize(raw).join("")}`, () => ({ kind: "word", word: tokenize(raw).join("") }));
+}
+
 export function compilePhrase(source: string): Phrase {
   const parts = source
     .split("&")
     .map((part) =>
       part
         .replace(/\{n\}/g, " 0numero0 ")
+        .replace(/\{y\}/g, " 0year0 ")
         .split(/\s+/)
         .filter(Boolean)
         .flatMap((raw): WordMatcher[] => {
-          if (raw === "0numero0") return [{ kind: "number" }];
-          if (raw === "*") return [{ kind: "any" }];
+          if (raw === "0numero0") return [intern("#n", () => ({ kind: "number" }))];
+          if (raw === "0year0") return [intern("#y", () => ({ kind: "year" }))];
+          if (raw === "*") return [intern("*", () => ({ kind: "any" }))];
           if (raw.includes("|")) {
-            const options = raw.split("|").filter(Boolean).map((o): WordMatcher => (o.endsWith("*") ? { kind: "stem", stem: tokenize(o.slice(0, -1)).join("") } : { kind: "word", word: tokenize(o).join("") }));
-            return [{ kind: "either", options }];
+            const options = raw.split("|").filter(Boolean);
+            return [intern(`e:${options.join("|")}`, () => ({ kind: "either", options: options.map(atom) }))];
           }
           const stem = raw.endsWith("*");
           const words = tokenize(stem ? raw.slice(0, -1) : raw);
-          return words.map((w, i) => (stem && i === words.length - 1 ? { kind: "stem", stem: w } : { kind: "word", word: w }));
+          return words.map((w, i) => (stem && i === words.length - 1 ? atom(`${w}*`) : atom(w)));
         }),
     )
     .filter((p) => p.length > 0);
@@ -128,17 +156,19 @@ function wordMatches(m: WordMatcher, token: string): boolean {
       return true;
     case "number":
       return isNumber(token);
+    case "year":
+      return isYear(token);
     case "stem":
-      // No typo tolerance on stems: "kidnappe*" must not catch "kidnappings".
-      return token.startsWith(m.stem);
+      // A long stem tolerates one typo in the part of the word it covers ("sequestr" for "secuestr*").
+      return token.startsWith(m.stem) || (m.stem.length >= TYPO_MIN_LENGTH && token.length >= m.stem.length && nearMiss(token.slice(0, m.stem.length), m.stem));
     case "word":
-      return token === m.word || (m.word.length >= 6 && nearMiss(token, m.word));
+      return token === m.word || (m.word.length >= TYPO_MIN_LENGTH && nearMiss(token, m.word));
     case "either":
       return m.options.some((o) => wordMatches(o, token));
   }
 }
 
-/** Index of the token after the match of `seq` starting at or after `from`, or -1. */
+/** Where the first match of `seq` starts and ends (the index after its last word), if it occurs. */
 function matchSequence(seq: WordMatcher[], tokens: string[], gap: number): { start: number; end: number } | undefined {
   const first = seq[0];
   if (!first) return undefined;

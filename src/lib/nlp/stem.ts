@@ -1,4 +1,4 @@
-// Ships to the browser too (pure engine). Snowball stemmers (@orama/stemmers) for the languages
+// Ships to the browser too (pure). Snowball stemmers (@orama/stemmers) for the languages
 // that have one; Haitian Creole has almost no inflection, so folding is enough there.
 import { stemmer as es } from "@orama/stemmers/spanish";
 import { stemmer as en } from "@orama/stemmers/english";

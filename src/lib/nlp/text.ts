@@ -1,5 +1,9 @@
-// Ships to the browser too (pure engine). Text normalisation shared by every engine module:
-// people type without accents, with repeated letters and apostrophes, so everything is compared folded.
+// Ships to the browser too (pure: no I/O). Text normalisation shared by the model (training at
+// build time) and the bot engine: people type without accents, with repeated letters and
+// apostrophes, so everything is compared folded.
+
+/** The engine reads this much of a message and training reads the same: a kiosk keyboard can't send a novel by mistake. */
+export const MAX_MESSAGE_CHARS = 1000;
 
 /** Lower case, no accents, apostrophes and dashes as spaces, no punctuation, "ayudaaa" → "ayuda". */
 export function fold(text: string): string {

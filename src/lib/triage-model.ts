@@ -1,0 +1,64 @@
+// The safety triage's classifier, trained at build time from the labelled messages editors keep in
+// content/bot/triage/{locale}.yaml. Pure: the build (via buildKnowledgeBase), `npm run
+// bench:triage` (cross-validation) and the tests call it; the trained model travels in kb.json.
+import type { BotDanger, BotPhrases, TriageCorpus } from "./schemas";
+import { dangerKinds, calmKinds } from "./schemas";
+import { MAX_MESSAGE_CHARS, tokenize } from "./nlp/text";
+import { textFeatures } from "./nlp/features";
+import { compileDangerSignals, signalFeatures, type DangerSignals } from "./nlp/danger-signals";
+import { trainClassifier, type ClassifierModel, type Example } from "./nlp/classifier";
+import { compileSpelling, type Speller } from "./nlp/spelling";
+
+/** The classifier's class for "no emergency": index 0 of the model's labels. */
+export const NO_DANGER = "none";
+
+/** One labelled message of the corpus. */
+export interface CorpusMessage {
+  text: string;
+  locale: string;
+  /** A danger kind, or NO_DANGER. */
+  label: string;
+  /** The corpus list it came from (a danger kind or a calm kind such as "past"). */
+  kind: string;
+}
+
+/** Every message of the corpus files, in file order. */
+export function corpusMessages(files: readonly { locale: string; data: TriageCorpus }[]): CorpusMessage[] {
+  return files.flatMap(({ locale, data }) => [
+    ...dangerKinds.flatMap((kind) => (data.emergency[kind] ?? []).map((text) => ({ text, locale, label: kind, kind }))),
+    ...calmKinds.flatMap((kind) => (data["not-emergency"][kind] ?? []).map((text) => ({ text, locale, label: NO_DANGER, kind }))),
+  ]);
+}
+
+/** The classifier's features for a message and its danger signals: the build and the engine both call this. */
+export function messageFeatures(text: string, tokens: readonly string[], signals: DangerSignals): string[] {
+  return textFeatures(text, tokens, signalFeatures(signals));
+}
+
+/** Each locale's SMS-spelling table, compiled (content/bot/phrases.yaml `spelling`). */
+export function spellers(phrases: BotPhrases): (locale: string) => Speller {
+  const table = new Map(Object.entries(phrases.locales).map(([code, l]) => [code, compileSpelling(l.spelling)]));
+  const none = compileSpelling(undefined);
+  return (locale) => table.get(locale) ?? none;
+}
+
+/** The words the triage reads: folded, SMS spellings of the message's language written out. */
+export function triageWords(text: string, speller: Speller): string[] {
+  return speller(tokenize(text.slice(0, MAX_MESSAGE_CHARS)));
+}
+
+export function triageExamples(messages: readonly CorpusMessage[], danger: BotDanger, phrases: BotPhrases): Example[] {
+  const signals = compileDangerSignals(danger);
+  const spell = spellers(phrases);
+  return messages.map((m) => {
+    const text = m.text.slice(0, MAX_MESSAGE_CHARS);
+    const tokens = triageWords(text, spell(m.locale));
+    return { features: messageFeatures(text, tokens, signals(tokens, m.locale)), label: m.label };
+  });
+}
+
+/** Train the triage classifier; undefined when the corpus is empty (the triage then uses the lexicon alone). */
+export function trainTriageModel(messages: readonly CorpusMessage[], lexicon: { danger: BotDanger; phrases: BotPhrases }): ClassifierModel | undefined {
+  if (!messages.some((m) => m.label !== NO_DANGER) || !messages.some((m) => m.label === NO_DANGER)) return undefined;
+  return trainClassifier(triageExamples(messages, lexicon.danger, lexicon.phrases), { none: NO_DANGER });
+}
