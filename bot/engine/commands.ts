@@ -3,12 +3,13 @@
 // Words come from content/bot/phrases.yaml; quick-reply buttons send "#codes" that mean the
 // same in every language (e.g. "#skip", "#country-GT", "#lang-fr").
 import type { KnowledgeBase } from "./types";
-import { compilePhrases, findPhrase, numberIn, type Phrase } from "./phrases";
+import { compilePhrases, findPhrase, numberIn, type Phrase } from "../../src/lib/nlp/phrases";
 
 export type Command =
   | { kind: "erase" }
   | { kind: "human" }
   | { kind: "emergency" }
+  | { kind: "danger"; yes: boolean }
   | { kind: "skip" }
   | { kind: "language"; locale: string }
   | { kind: "country"; country: string }
@@ -71,6 +72,7 @@ export function createCommands(kb: KnowledgeBase): Commands {
       if (name === "country" && arg && (codes.has(arg) || arg === "skip")) return { kind: "country", country: arg };
       if (name === "under18") return { kind: "particularities", under18: true, alone: arg === "alone" };
       if (name === "adult") return { kind: "particularities", under18: false };
+      if (name === "danger" && (arg === "yes" || arg === "no")) return { kind: "danger", yes: arg === "yes" };
       return undefined;
     },
     spoken(tokens) {

@@ -1,7 +1,7 @@
 // Ships to the browser too (pure engine). Writes replies that fit a phone screen: the key answer
 // in two or three sentences from the guide, the guide's path, and the country's resources.
 import type { KbGuide, KbResource } from "../../src/lib/kb";
-import { sentences } from "./text";
+import { sentences } from "../../src/lib/nlp/text";
 import { resourceLine } from "./resources";
 
 const MAX_ANSWER_CHARS = 320;

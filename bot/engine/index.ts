@@ -4,9 +4,9 @@
 // then answers from the guides.
 import type { ConversationState, Engine, EngineInput, EngineReply, KnowledgeBase, QuickReply } from "./types";
 import type { KbGuide, KbResource } from "../../src/lib/kb";
-import { tokenize } from "./text";
+import { MAX_MESSAGE_CHARS, tokenize } from "../../src/lib/nlp/text";
 import { buildLanguageModel, detectLanguage } from "./language";
-import { createTriage } from "./triage";
+import { createTriage, type TriageResult } from "./triage";
 import { createRetriever, type GuideHit } from "./retrieve";
 import { createCommands, type Command } from "./commands";
 import { createResources, card, resourceLine } from "./resources";
@@ -15,8 +15,8 @@ import { excerpt, guidePath, join, resourceBlock } from "./compose";
 
 export type { Engine, EngineInput, EngineReply, ConversationState, KnowledgeBase };
 
-/** Longest message read; the rest is ignored (a kiosk keyboard can't send a novel by mistake). */
-const MAX_INPUT = 1000;
+/** At most this many pieces of advice after the emergency numbers (besides "cannot talk"): a phone screen, a person in danger. */
+const MAX_ADVICE = 2;
 /** A guide must match at least this share of the message's meaningful words to be an answer. */
 const MIN_COVERAGE = 0.25;
 const MIN_SCORE = 1;
@@ -61,7 +61,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
   }
 
   function base(state: ConversationState, locale: string): EngineReply {
-    return { text: "", locale, emergency: false, guides: [], resources: [], cards: [], links: [], quickReplies: [], state, erased: false };
+    return { text: "", locale, emergency: false, urgency: "none", dangers: [], guides: [], resources: [], cards: [], links: [], quickReplies: [], state, erased: false };
   }
 
   function withResources(reply: EngineReply, list: KbResource[]): void {
@@ -131,18 +131,31 @@ export function createEngine(kb: KnowledgeBase): Engine {
     state.greeted = true;
   }
 
-  function emergencyReply(text: string, state: ConversationState, locale: string, categories: string[]): EngineReply {
+  /** The advice texts for a danger (content/bot/emergencies.yaml): "cannot talk" first, then the most specific one or two. */
+  function adviceFor(tri: Pick<TriageResult, "advice" | "cannotTalk">, locale: string): { texts: string[]; kinds: string[] } {
+    const advice = kb.lexicon.emergencies.advice;
+    const keys = [...(tri.cannotTalk ? ["cannot-talk"] : []), ...tri.advice.filter((k) => k !== "cannot-talk").slice(0, MAX_ADVICE)];
+    const chosen = keys.map((k) => advice[k]).filter((a): a is NonNullable<typeof a> => Boolean(a));
+    return {
+      texts: chosen.map((a) => a.text[locale] ?? a.text[source] ?? "").filter(Boolean),
+      kinds: [...new Set(chosen.flatMap((a) => a.lines))],
+    };
+  }
+
+  function emergencyReply(text: string, state: ConversationState, locale: string, tri: Pick<TriageResult, "dangers" | "advice" | "cannotTalk">): EngineReply {
     const reply = base(state, locale);
     reply.emergency = true;
+    reply.urgency = "emergency";
+    reply.dangers = [...tri.dangers];
     const rank = { unaccompaniedChild: unaccompaniedChild(state) };
     const country = validCountry(state.country);
+    const { texts, kinds } = adviceFor(tri, locale);
     let numbers: string;
-    const dangerTopics = categories.flatMap((c) => kb.lexicon.danger.categories[c]?.topics ?? []).filter((x) => x !== "emergency");
+    const dangerTopics = tri.dangers.flatMap((c) => kb.lexicon.danger.kinds[c as keyof typeof kb.lexicon.danger.kinds]?.topics ?? []).filter((x) => x !== "emergency");
     if (country) {
       const list = resources.emergency(country, rank);
-      // Plus the line for this kind of danger (e.g. the anti-trafficking line when someone is held).
-      const specific = resources.forTopics(country, dangerTopics, rank, 4).find((r) => !list.includes(r) && r.kind !== "emergency");
-      if (specific) list.push(specific);
+      // Plus the country's line for this danger (a crisis line, the anti-trafficking line, ...).
+      for (const r of resources.ofKinds(country, kinds)) if (!list.includes(r)) list.push(r);
       withResources(reply, list);
       numbers = resourceBlock(t(locale, "bot.emergency.numbers", { country: resources.countryName(country, locale) }), list);
     } else {
@@ -163,18 +176,53 @@ export function createEngine(kb: KnowledgeBase): Engine {
     const ids = [...new Set([...(emergencyGuideId ? [emergencyGuideId] : []), ...topical.slice(0, 1), ...hits.map((h) => h.guide), ...topical])].slice(0, 3);
     reply.guides = ids;
     const help = emergencyGuideId ? guide(emergencyGuideId, locale) : undefined;
-    let todo = "";
+    let more = "";
     if (help) {
-      const part = excerpt(help, help.sections.findIndex((s) => s.heading && s.text.trim()));
-      todo = `${part.text}\n${guidePath(help, part.anchor)}`;
+      more = `${help.title}: ${help.url}`;
       reply.links.push({ title: help.title, url: help.url });
     }
-    reply.text = join(numbers, t(locale, "bot.emergency.calm"), todo);
+    reply.text = join(numbers, t(locale, "bot.emergency.calm"), ...texts, more);
     if (emergencyGuideId) state.lastTopic = emergencyGuideId;
+    delete state.dangers;
     reply.quickReplies = [qr(locale, "bot.qr.human", "#human"), qr(locale, "bot.qr.erase", "#erase")];
     if (!country) reply.quickReplies.unshift(...countryReplies(locale).slice(0, 8));
     privacyFirst(reply, state);
     return reply;
+  }
+
+  /** One line for the confirm step: "Are you in danger right now? Call 911." with the country's number(s). */
+  function dangerQuestion(state: ConversationState, locale: string, reply: EngineReply): string {
+    const country = validCountry(state.country);
+    const codes = country ? [country] : resources.countryCodes;
+    const rank = { unaccompaniedChild: unaccompaniedChild(state) };
+    const numbers = codes.map((code) => {
+      const first = resources.emergency(code, rank).filter((r) => r.kind === "emergency")[0] ?? resources.emergency(code, rank)[0];
+      if (first) withResources(reply, [first]);
+      const number = first?.phones[0]?.number ?? "";
+      return country ? number : `${code} ${number}`;
+    });
+    return t(locale, "bot.check.question", { numbers: [...new Set(numbers)].filter(Boolean).join(" · ") });
+  }
+
+  /** The confirm step for the uncertain middle: one line with the number, then the usual answer, and two buttons. */
+  function withDangerCheck(reply: EngineReply, tri: TriageResult): EngineReply {
+    const locale = reply.locale;
+    const state = reply.state;
+    reply.urgency = "check";
+    reply.dangers = [...tri.dangers];
+    reply.text = join(dangerQuestion(state, locale, reply), reply.text);
+    state.pending = "danger";
+    state.dangers = [...tri.dangers];
+    reply.quickReplies = [qr(locale, "bot.qr.dangerYes", "#danger-yes"), qr(locale, "bot.qr.dangerNo", "#danger-no"), ...reply.quickReplies.filter((q) => q.text !== "#emergency").slice(0, 3)];
+    return reply;
+  }
+
+  /** "Yes, I'm in danger" after the confirm step: the emergency reply for what the message hinted at. */
+  function confirmedDanger(text: string, state: ConversationState, locale: string): EngineReply {
+    const dangers = (state.dangers ?? []).filter((d): d is TriageResult["dangers"][number] => (kb.lexicon.danger.kinds as Record<string, unknown>)[d] !== undefined);
+    const advice = dangers.map((d) => kb.lexicon.danger.kinds[d]?.advice).filter((a): a is string => Boolean(a));
+    delete state.pending;
+    return emergencyReply(text, state, locale, { dangers, advice, cannotTalk: false });
   }
 
   function countryReplies(locale: string): QuickReply[] {
@@ -307,7 +355,12 @@ export function createEngine(kb: KnowledgeBase): Engine {
         delete state.pending;
         return humanReply(state, locale);
       case "emergency":
-        return emergencyReply(text, state, locale, []);
+        return emergencyReply(text, state, locale, { dangers: [], advice: [], cannotTalk: false });
+      case "danger":
+        if (cmd.yes) return confirmedDanger(text, state, locale);
+        delete state.pending;
+        delete state.dangers;
+        return confirm(state, locale, "bot.check.no");
       case "language":
         state.locale = cmd.locale;
         return confirm(state, cmd.locale, "bot.languageSet");
@@ -333,7 +386,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
 
   function reply(previous: ConversationState | undefined, input: EngineInput): EngineReply {
     const state: ConversationState = { ...(previous ?? {}) };
-    const text = typeof input?.text === "string" ? input.text.slice(0, MAX_INPUT) : "";
+    const text = typeof input?.text === "string" ? input.text.slice(0, MAX_MESSAGE_CHARS) : "";
     const tokens = tokenize(text);
     current = { text, tokens };
     const given = validCountry(input?.country);
@@ -347,14 +400,27 @@ export function createEngine(kb: KnowledgeBase): Engine {
     state.locale = locale;
 
     // Safety first: a danger in the message outranks everything else, even a pending question.
-    const tri = code ? { emergency: false, categories: [] } : triage(tokens);
-    if (tri.emergency) {
+    const tri = code ? undefined : triage(text, locale);
+    if (tri?.urgency === "emergency") {
       const mentioned = commands.country(tokens);
       if (mentioned && !validCountry(state.country)) state.country = mentioned;
       Object.assign(state, definedOnly(commands.particularities(tokens)));
       delete state.pending;
-      return emergencyReply(text, state, locale, tri.categories);
+      return emergencyReply(text, state, locale, tri);
     }
+    // "Are you in danger right now?" answered in words: yes is the emergency reply, no goes on.
+    if (!code && state.pending === "danger") {
+      const ans = commands.answer(tokens);
+      if (ans === "yes") return confirmedDanger(text, state, locale);
+      delete state.pending;
+      delete state.dangers;
+      if (ans === "no") return confirm(state, locale, "bot.check.no");
+    }
+    const answered = answerMessage(code, tokens, text, state, locale, input);
+    return tri?.urgency === "check" && !answered.emergency && !answered.erased ? withDangerCheck(answered, tri) : answered;
+  }
+
+  function answerMessage(code: Command | undefined, tokens: string[], text: string, state: ConversationState, locale: string, input: EngineInput): EngineReply {
     if (code) return runCommand(code, state, locale, text) ?? guideAnswer(text, state, locale);
     const spoken = commands.spoken(tokens);
     if (spoken) return runCommand(spoken, state, spoken.kind === "language" ? spoken.locale : locale, text) ?? guideAnswer(text, state, locale);

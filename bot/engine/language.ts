@@ -4,7 +4,7 @@
 // vocabulary, per locale) carries very short and slangy messages, where trigrams are weak.
 import { francAll } from "franc-min";
 import type { KnowledgeBase } from "./types";
-import { tokenize } from "./text";
+import { tokenize } from "../../src/lib/nlp/text";
 
 /** ISO 639-3 codes franc uses for our locales. */
 const francCodes: Record<string, string> = { es: "spa", en: "eng", fr: "fra", ht: "hat", pt: "por" };

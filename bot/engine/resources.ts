@@ -66,6 +66,11 @@ export function createResources(kb: KnowledgeBase) {
       if (c) get(c.emergency).slice(0, 1).forEach(push);
       return picked;
     },
+    /** A country's resources of these kinds that people can call, in the order of `kinds`, at most one per kind. */
+    ofKinds(code: string, kinds: readonly string[]): KbResource[] {
+      const pool = kb.resources.filter((r) => r.country === code && r.phones.length > 0);
+      return kinds.map((k) => pool.find((r) => r.kind === k)).filter((r): r is KbResource => Boolean(r));
+    },
     /** Hubs (municipal information points) of a country that people can visit. */
     hubs(code: string | undefined) {
       return kb.hubs.filter((h) => h.country === code && !h.example);

@@ -6,9 +6,9 @@
 import MiniSearch, { type SearchResult } from "minisearch";
 import type { KnowledgeBase } from "./types";
 import type { KbGuide } from "../../src/lib/kb";
-import { tokenize } from "./text";
-import { stemmerFor } from "./stem";
-import { allMatching, compilePhrase, type Phrase } from "./phrases";
+import { tokenize } from "../../src/lib/nlp/text";
+import { stemmerFor } from "../../src/lib/nlp/stem";
+import { allMatching, compilePhrase, type Phrase } from "../../src/lib/nlp/phrases";
 import { eng, fra, por, spa } from "stopword";
 
 /** Packaged stop-word lists (the stopword package); Haitian Creole relies on the corpus-derived ones. */

@@ -15,8 +15,10 @@ export interface ConversationState {
   alone?: boolean;
   /** Id of the last guide answered from. */
   lastTopic?: string;
-  /** What the engine asked last and is waiting for, if anything. */
-  pending?: "country" | "particularities";
+  /** What the engine asked last and is waiting for, if anything ("danger": "are you in danger right now?"). */
+  pending?: "country" | "particularities" | "danger";
+  /** Danger kinds the triage saw in the message it asked about (no text: only the kind names). */
+  dangers?: string[];
   /** true once the first-contact privacy note has been shown. */
   greeted?: boolean;
   /** true once the engine asked about the particularities (it asks only once). */
@@ -56,6 +58,10 @@ export interface EngineReply {
   /** Locale of the reply text. */
   locale: string;
   emergency: boolean;
+  /** The triage's verdict: "emergency", "check" (the reply asks whether the person is in danger now) or "none". */
+  urgency: "emergency" | "check" | "none";
+  /** Danger kinds the triage found, most likely first (empty when none). */
+  dangers: string[];
   /** Guide ids, best first. */
   guides: string[];
   /** Resource ids pointed to, in the order shown. */

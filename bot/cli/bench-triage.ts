@@ -1,0 +1,155 @@
+// npm run bench:triage [-- --verbose]
+// How well the safety triage finds people in danger, measured on messages it was not trained on:
+// 1. 10-fold cross-validation on the corpus of content/bot/triage/: each tenth of the messages is
+//    judged by a classifier trained on the other nine tenths (a fold is never trained on). The
+//    lexicon (content/bot/danger.yaml) is the same in every fold.
+// 2. Every ../shared/eval/*.jsonl set (never trained on), through the whole engine.
+// Prints recall (emergencies answered as emergencies), "caught" (emergency or the confirm step),
+// false emergencies and the confirm-step rate on non-emergencies, per language and per kind.
+import fs from "node:fs";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { loadContent, formatProblem } from "../../src/lib/content-files";
+import { buildKnowledgeBase, type KnowledgeBase } from "../../src/lib/kb";
+import { corpusMessages, trainTriageModel, NO_DANGER, type CorpusMessage } from "../../src/lib/triage-model";
+import { createTriage, decide, type TriageEvidence, type Urgency } from "../engine/triage";
+import { createEngine } from "../engine/index";
+
+const FOLDS = 10;
+const verbose = process.argv.includes("--verbose");
+/** --tune: print how recall, false emergencies and the confirm step move with the two classifier thresholds. */
+const tune = process.argv.includes("--tune");
+
+const { content, problems } = loadContent();
+const errors = problems.filter((p) => p.severity === "error");
+if (errors.length) {
+  console.error(errors.map(formatProblem).join("\n"));
+  process.exit(1);
+}
+const messages = corpusMessages(content.triageCorpus);
+const t0 = performance.now();
+const kb = buildKnowledgeBase(content);
+const trainMs = performance.now() - t0;
+
+/** A stable fold for each message: spread evenly within each language and kind. */
+function folds(list: readonly CorpusMessage[]): number[] {
+  const seen = new Map<string, number>();
+  return list.map((m) => {
+    const key = `${m.locale}/${m.kind}`;
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    return n % FOLDS;
+  });
+}
+
+interface Tally {
+  emergencies: number;
+  recalled: number;
+  caught: number;
+  calm: number;
+  falseEmergencies: number;
+  checks: number;
+}
+const empty = (): Tally => ({ emergencies: 0, recalled: 0, caught: 0, calm: 0, falseEmergencies: 0, checks: 0 });
+function count(t: Tally, isEmergency: boolean, urgency: Urgency): void {
+  if (isEmergency) {
+    t.emergencies++;
+    if (urgency === "emergency") t.recalled++;
+    if (urgency !== "none") t.caught++;
+  } else {
+    t.calm++;
+    if (urgency === "emergency") t.falseEmergencies++;
+    if (urgency === "check") t.checks++;
+  }
+}
+const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : "  -  ");
+function row(name: string, t: Tally): string {
+  return `  ${name.padEnd(22)} recall ${pct(t.recalled, t.emergencies).padStart(6)} caught ${pct(t.caught, t.emergencies).padStart(6)} (${t.emergencies} em.)   false em. ${pct(t.falseEmergencies, t.calm).padStart(6)} confirm step ${pct(t.checks, t.calm).padStart(6)} (${t.calm} other)`;
+}
+function report(title: string, groups: Map<string, Tally>, total: Tally): void {
+  console.log(title);
+  console.log(row("all", total));
+  for (const [name, t] of [...groups].sort((a, b) => a[0].localeCompare(b[0]))) console.log(row(name, t));
+}
+const add = (m: Map<string, Tally>, key: string) => {
+  let t = m.get(key);
+  if (!t) m.set(key, (t = empty()));
+  return t;
+};
+
+// 1. Cross-validation on the corpus.
+const fold = folds(messages);
+const total = empty();
+const byLocale = new Map<string, Tally>();
+const byKind = new Map<string, Tally>();
+const misses: string[] = [];
+/** Per corpus message: the evidence its fold's triage saw (for --tune). */
+const seen: { emergency: boolean; evidence: TriageEvidence }[] = [];
+const t1 = performance.now();
+for (let f = 0; f < FOLDS; f++) {
+  const train = messages.filter((_, i) => fold[i] !== f);
+  const model = trainTriageModel(train, content.lexicon);
+  const foldKb: KnowledgeBase = { ...kb, ...(model ? { triageModel: model } : {}) };
+  const triage = createTriage(foldKb);
+  messages.forEach((m, i) => {
+    if (fold[i] !== f) return;
+    const r = triage(m.text, m.locale);
+    const isEmergency = m.label !== NO_DANGER;
+    seen.push({ emergency: isEmergency, evidence: r.evidence });
+    for (const t of [total, add(byLocale, m.locale), add(byKind, m.kind)]) count(t, isEmergency, r.urgency);
+    if ((isEmergency && r.urgency !== "emergency") || (!isEmergency && r.urgency !== "none"))
+      misses.push(`  [${m.locale} ${m.kind} → ${r.urgency} odds=${r.score.toFixed(1)} ${r.because.join(",")}] ${m.text.slice(0, 160)}`);
+  });
+}
+const cvMs = performance.now() - t1;
+console.log(`Triage on the corpus (content/bot/triage/: ${messages.length} messages, ${messages.filter((m) => m.label !== NO_DANGER).length} emergencies), ${FOLDS}-fold cross-validation`);
+report("by language", byLocale, total);
+report("by kind (emergency kinds: recall; other kinds: false emergencies)", byKind, total);
+if (verbose) console.log(`misses:\n${misses.join("\n")}`);
+if (tune) {
+  console.log("thresholds (emergency / check / veto / calm-check odds): recall, caught, false emergencies, confirm step, on the corpus");
+  for (const emergencyOdds of [6, 8, 10, 12, 15])
+    for (const checkOdds of [3, 6, 9])
+      for (const vetoOdds of [-10, -5, 0])
+      for (const calmCheckOdds of [-5, 0, 5]) {
+        const t = empty();
+        for (const x of seen) count(t, x.emergency, decide(x.evidence, { emergencyOdds, checkOdds, vetoOdds, calmCheckOdds }));
+        console.log(`  ${String(emergencyOdds).padStart(3)} / ${String(checkOdds).padStart(2)} / ${String(vetoOdds).padStart(3)} / ${String(calmCheckOdds).padStart(3)}: recall ${pct(t.recalled, t.emergencies)} caught ${pct(t.caught, t.emergencies)} false em. ${pct(t.falseEmergencies, t.calm)} confirm ${pct(t.checks, t.calm)}`);
+      }
+}
+
+// 2. The evaluation sets, never trained on, through the whole engine.
+interface Row {
+  text: string;
+  expect_locale: string;
+  expect_emergency: boolean;
+  category?: string;
+}
+const engine = createEngine(kb);
+const evalDir = path.resolve("..", "shared", "eval");
+const sets = fs.existsSync(evalDir) ? fs.readdirSync(evalDir).filter((f) => f.endsWith(".jsonl")).sort() : [];
+const times: number[] = [];
+for (const set of sets) {
+  const rows = fs
+    .readFileSync(path.join(evalDir, set), "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Row);
+  const all = empty();
+  const locales = new Map<string, Tally>();
+  const categories = new Map<string, Tally>();
+  for (const r of rows) {
+    const s = performance.now();
+    const reply = engine.reply(undefined, { text: r.text });
+    times.push(performance.now() - s);
+    for (const t of [all, add(locales, r.expect_locale), ...(r.category ? [add(categories, r.category)] : [])]) count(t, r.expect_emergency, reply.urgency);
+  }
+  console.log(`\n../shared/eval/${set} (${rows.length} messages, never trained on)`);
+  report("by language", locales, all);
+  if (categories.size) report("by category", categories, all);
+}
+times.sort((a, b) => a - b);
+const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]?.toFixed(2) ?? "-";
+console.log(`\nclassifier: ${kb.triageModel?.features.length ?? 0} features, ${(Buffer.byteLength(JSON.stringify(kb.triageModel ?? {})) / 1024).toFixed(0)} KiB in kb.json; trained with the knowledge base in ${trainMs.toFixed(0)} ms; cross-validation ${(cvMs / 1000).toFixed(1)} s`);
+if (times.length) console.log(`engine answer time on the eval sets: p50 ${q(0.5)} ms, p99 ${q(0.99)} ms (first run, wall clock)`);
+console.log("Targets on unseen messages: recall 100%, false emergencies <= 3%, confirm step on <= 10% of non-emergencies.");
