@@ -103,7 +103,17 @@ export function createTriage(kb: KnowledgeBase): Triage {
   const signalsOf = compileDangerSignals(kb.lexicon.danger);
   const spell = spellers(kb.lexicon.phrases);
   const classifier: Classifier | undefined = kb.triageModel ? loadClassifier(kb.triageModel) : undefined;
-  const kindAdvice = (k: DangerKind) => kb.lexicon.danger.kinds[k]?.advice;
+  const adviceFile = kb.lexicon.emergencies.advice;
+  /** For each danger, most likely first: the most precise advice its words call for, else the kind's default. */
+  function adviceFor(dangers: readonly DangerKind[], called: readonly string[]): string[] {
+    const out: string[] = [];
+    for (const kind of dangers) {
+      const precise = called.find((key) => adviceFile[key]?.dangers.includes(kind) && !out.includes(key));
+      const chosen = precise ?? kb.lexicon.danger.kinds[kind]?.advice;
+      if (chosen && !out.includes(chosen)) out.push(chosen);
+    }
+    return out;
+  }
   // Words that only call for help: a message made of nothing else is a cry.
   const cryWords = new Set<string>();
   for (const l of Object.values(kb.lexicon.danger.locales))
@@ -149,7 +159,7 @@ export function createTriage(kb: KnowledgeBase): Triage {
     ];
 
     const dangers = urgency === "none" ? [] : [...new Set([...signals.strong, ...model.kinds, ...signals.weak])];
-    const advice = urgency === "none" ? [] : [...new Set([...signals.advice, ...dangers.map(kindAdvice).filter((a): a is string => Boolean(a))])];
+    const advice = urgency === "none" ? [] : adviceFor(dangers, signals.advice);
     return { urgency, dangers, advice, cannotTalk: has("cannotTalk"), because, evidence, score: model.score };
   };
 }

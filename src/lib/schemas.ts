@@ -276,6 +276,8 @@ export type TriageCorpus = z.infer<typeof triageCorpusSchema>;
 
 /** One piece of advice for one kind of danger, in content/bot/emergencies.yaml. */
 export const emergencyAdviceSchema = z.object({
+  /** The danger kinds this advice is for. */
+  dangers: z.array(dangerKind).min(1, "must name at least one danger kind"),
   /** Resource kinds to show beside the emergency numbers for this danger, when the country has one (e.g. mental-health). */
   lines: z.array(z.string()).default([]),
   /** The advice, 2 or 3 short sentences, per locale (Spanish required). No phone numbers: the bot adds them. */
