@@ -6,7 +6,7 @@ import { contentDir } from "../paths";
 import { checkLinks } from "./links";
 import { checkPhoneValidity } from "./phone-validity";
 import { checkUiStrings } from "./ui-strings";
-import { unsourcedPhones } from "./phones";
+import { typedNumbers, unsourcedPhones } from "./phones";
 import { poorScore, readability, type Readability } from "./readability";
 
 export type GuideState = "source" | "reviewed" | "machine" | "stale" | "missing";
@@ -55,7 +55,7 @@ function translationState(c: LoadedContent, id: string, locale: string): GuideSt
 }
 
 export function analyse(c: LoadedContent, loadProblems: Problem[], today = new Date(), root = contentDir()): ContentReport {
-  const problems = [...loadProblems, ...checkLinks(c), ...checkPhoneValidity(c), ...unsourcedPhones(c), ...checkUiStrings(c, root)];
+  const problems = [...loadProblems, ...checkLinks(c), ...checkPhoneValidity(c), ...unsourcedPhones(c), ...typedNumbers(c), ...checkUiStrings(c, root)];
   const codes = c.locales.map((l) => l.code);
   const sourceGuides = c.guides.filter((g) => g.locale === codes[0]);
 
