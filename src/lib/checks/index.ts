@@ -7,6 +7,7 @@ import { checkLinks } from "./links";
 import { checkPhoneValidity } from "./phone-validity";
 import { checkUiStrings } from "./ui-strings";
 import { typedNumbers, unsourcedPhones } from "./phones";
+import { libraryProblems, plannedNotWritten } from "./library";
 import { poorScore, readability, type Readability } from "./readability";
 
 export type GuideState = "source" | "reviewed" | "machine" | "stale" | "missing";
@@ -33,6 +34,8 @@ export interface ResourceStatusRow {
 
 export interface ContentReport {
   problems: Problem[];
+  /** The guide list of src/lib/guide-ids.ts against this content (npm run check reports it; fixtures need not have the real library). */
+  library: { problems: Problem[]; planned: string[] };
   guides: GuideStatusRow[];
   resources: ResourceStatusRow[];
   locales: string[];
@@ -96,7 +99,7 @@ export function analyse(c: LoadedContent, loadProblems: Problem[], today = new D
   });
   resources.sort((a, b) => b.ageDays - a.ageDays || a.id.localeCompare(b.id));
 
-  return { problems, guides, resources, locales: codes };
+  return { problems, guides, resources, locales: codes, library: { problems: libraryProblems(c, root), planned: plannedNotWritten(c) } };
 }
 
 /** Load content/ (or another root) and run every check. */
