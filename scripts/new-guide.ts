@@ -38,6 +38,8 @@ translation:
 
 Escribe frases cortas. Empieza por la acción. Habla a la persona de "tú".
 
+{/* No escribas números de teléfono: usa el componente Phone dentro de una frase, o ResourceList (content/README.md, "Components"). */}
+
 <EmergencyNumbers />
 `,
 );

@@ -29,7 +29,8 @@ translation:
   # "machine" for a machine translation; "reviewed" once a fluent person has checked it.
   status: machine
   # The Spanish text this translates. Do not edit: the checker uses it to see when the Spanish changes.
-  sourceRevision: ${sourceRevision(body)}
+  # (In quotes: a code of digits only would otherwise be read as a number.)
+  sourceRevision: "${sourceRevision(body)}"
 ---
 ${body}`,
 );

@@ -3,6 +3,7 @@
 // (content/resources/, sourced); nothing here invents one.
 import type { KnowledgeBase, ResourceCard } from "./types";
 import type { KbResource } from "../../src/lib/kb";
+import { telHref } from "../../src/lib/phone";
 
 /** Resource kinds that help with each guide topic (child protection is always offered too). */
 const kindsForTopic: Record<string, string[]> = {
@@ -90,11 +91,6 @@ export function shortName(r: KbResource): string {
   return cut.length > 70 ? `${cut.slice(0, 67)}…` : cut;
 }
 
-export function telUri(number: string): string {
-  const plus = number.trim().startsWith("+");
-  return `tel:${plus ? "+" : ""}${number.replace(/\D/g, "")}`;
-}
-
 /** "PNC 110" style line: short name and its first number(s). */
 export function resourceLine(r: KbResource): string {
   const numbers = r.phones.slice(0, 2).map((p) => p.number).join(" / ");
@@ -107,7 +103,7 @@ export function card(r: KbResource): ResourceCard {
     name: r.name,
     kind: r.kind,
     country: r.country,
-    phones: r.phones.map((p) => ({ number: p.number, ...(p.label ? { label: p.label } : {}), tel: telUri(p.number) })),
+    phones: r.phones.map((p) => ({ number: p.number, ...(p.label ? { label: p.label } : {}), tel: telHref(p.number, p.region) })),
     ...(r.whatsapp ? { whatsapp: r.whatsapp } : {}),
     ...(r.website ? { website: r.website } : {}),
   };

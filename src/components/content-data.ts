@@ -3,6 +3,8 @@
 import { getCollection, type CollectionEntry } from "astro:content";
 import { countryCodes, resourceKinds, type CountryCode, type ResourceKind } from "../lib/schemas";
 import { sourceLocale } from "../lib/locales";
+import { isCallable, isReachableFrom } from "../lib/resources";
+import { hasOwnString, useTranslations, type UiKey } from "../lib/i18n";
 
 export type Resource = CollectionEntry<"resources">;
 export type Country = CollectionEntry<"countries">;
@@ -29,14 +31,43 @@ export function countryName(country: Country, locale: string): string {
 /** Site path segment of a country page: lower-case code. */
 export const countrySlug = (code: CountryCode) => code.toLowerCase();
 
-/** Resources of one country (or "regional"), filtered by kind, in kind order then by name. */
+const kindRank = (r: Resource) => resourceKinds.indexOf(r.data.kind);
+const inReaderOrder = (a: Resource, b: Resource) => kindRank(a) - kindRank(b) || a.data.name.localeCompare(b.data.name, "es");
+
+/**
+ * Help in one country (or the "regional" services), filtered by kind, in kind order then by
+ * name. A line that cannot be dialled from the country (the CIAM, for Mexicans in the US) is
+ * not help there, so it is left out.
+ */
 export async function resourcesFor(country: string, kinds?: readonly ResourceKind[]): Promise<Resource[]> {
   const all = await getCollection("resources");
   const wanted = country.toUpperCase() === "REGIONAL" ? "regional" : country.toUpperCase();
-  const kindRank = (r: Resource) => resourceKinds.indexOf(r.data.kind);
   return all
-    .filter((r) => r.data.country === wanted && (!kinds || kinds.includes(r.data.kind)))
-    .sort((a, b) => kindRank(a) - kindRank(b) || a.data.name.localeCompare(b.data.name, "es"));
+    .filter((r) => r.data.country === wanted && (wanted === "regional" || isReachableFrom(r.data, wanted)) && (!kinds || kinds.includes(r.data.kind)))
+    .sort(inReaderOrder);
+}
+
+/** Resources that serve the nationals of a country wherever they are (its consular lines), by kind. */
+export async function resourcesForNationals(country: string, kinds?: readonly ResourceKind[]): Promise<Resource[]> {
+  const all = await getCollection("resources");
+  const wanted = country.toUpperCase();
+  return all.filter((r) => r.data.forNationalsOf.includes(wanted) && (!kinds || kinds.includes(r.data.kind))).sort(inReaderOrder);
+}
+
+/** The first emergency line of a country that has a number: what to call when a service has none. */
+export async function emergencyLineOf(country: string): Promise<Resource | undefined> {
+  const c = (await getCollection("countries")).find((k) => k.data.code === country.toUpperCase());
+  if (!c) return undefined;
+  const byId = await resourcesById();
+  return c.data.emergency.map((id) => byId.get(id)).find((r) => r !== undefined && isCallable(r.data));
+}
+
+/** A country's name in the reader's locale: the country files for the region, the UI strings (site.region.XX) for others. */
+export async function regionName(code: string, locale: string): Promise<string> {
+  const country = (await getCollection("countries")).find((c) => c.data.code === code);
+  if (country) return countryName(country, locale);
+  const key = `site.region.${code}` as UiKey;
+  return hasOwnString(locale, key) || hasOwnString(sourceLocale, key) ? useTranslations(locale)(key) : code;
 }
 
 /** Parses an author's kinds="child-protection, shelter"; a misspelt kind stops the build with the fix. */

@@ -3,5 +3,6 @@ import Callout from "./Callout.astro";
 import Steps from "./Steps.astro";
 import ResourceList from "./ResourceList.astro";
 import EmergencyNumbers from "./EmergencyNumbers.astro";
+import Phone from "./Phone.astro";
 
-export const mdxComponents = { Callout, Steps, ResourceList, EmergencyNumbers };
+export const mdxComponents = { Callout, Steps, ResourceList, EmergencyNumbers, Phone };

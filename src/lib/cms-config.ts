@@ -93,7 +93,7 @@ const bodyField: CmsField = {
   name: "body",
   label: "Body",
   widget: "markdown",
-  hint: 'Short sentences, the action first, "you". Components: <EmergencyNumbers />, <ResourceList country="MX" kinds="shelter" />, <Callout type="warning">…</Callout>, <Steps>…</Steps>.',
+  hint: 'Short sentences, the action first, "you". Components: <EmergencyNumbers />, <ResourceList country="MX" kinds="shelter" />, <Phone resource="gt-pnc" /> (a number inside a sentence; never type a number), <Callout type="warning">…</Callout>, <Steps>…</Steps>.',
 };
 
 /**

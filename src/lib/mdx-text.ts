@@ -4,6 +4,7 @@
 // (@astrojs/markdown-satteri), with one slugger per page so repeated headings get "-1", "-2"
 // exactly as on the guide page. Pure: no I/O.
 import GithubSlugger, { slug } from "github-slugger";
+import { phoneTagAttrs, phoneTagPattern, type PhoneText } from "./phone-tag";
 
 export interface TextSection {
   /** Heading text ("" for the text before the first heading). */
@@ -21,9 +22,17 @@ export function slugify(heading: string): string {
   return slug(heading);
 }
 
-/** Inline markdown → plain text: links and images keep their text, emphasis and code marks go. */
-export function inlineText(md: string): string {
+/**
+ * Inline markdown → plain text: links and images keep their text, emphasis and code marks go.
+ * A <Phone resource="..."/> tag becomes its number when `phone` can tell it (the number
+ * lives in content/resources/, not in the guide), else nothing.
+ */
+export function inlineText(md: string, phone?: PhoneText): string {
   return md
+    .replace(phoneTagPattern, (_tag, attrs: string) => {
+      const { resource, line } = phoneTagAttrs(attrs);
+      return (resource ? phone?.(resource, line) : undefined) ?? " ";
+    })
     .replace(/\{\/\*[\s\S]*?\*\/\}/g, "")
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
     .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
@@ -43,7 +52,7 @@ const TAG_LINE = /^\s*(<\/?[A-Z][\w.]*(?:\s[^>]*)?\/?>\s*)+$/;
 const LIST_MARK = /^\s*(?:[-*+]|\d+[.)])\s+/;
 
 /** Split an MDX body into sections of plain text with the page's heading anchors. */
-export function mdxToSections(body: string): TextSection[] {
+export function mdxToSections(body: string, phone?: PhoneText): TextSection[] {
   const slugger = new GithubSlugger();
   const sections: TextSection[] = [];
   let current: TextSection = { heading: "", anchor: "", depth: 0, text: "" };
@@ -51,7 +60,7 @@ export function mdxToSections(body: string): TextSection[] {
   let inFence = false;
 
   const flushParagraph = () => {
-    const text = inlineText(paragraph.join(" "));
+    const text = inlineText(paragraph.join(" "), phone);
     if (text) current.text = current.text ? `${current.text}\n${text}` : text;
     paragraph = [];
   };
@@ -69,7 +78,7 @@ export function mdxToSections(body: string): TextSection[] {
     const heading = HEADING.exec(raw);
     if (heading) {
       flushSection();
-      const text = inlineText(heading[2] ?? "");
+      const text = inlineText(heading[2] ?? "", phone);
       current = { heading: text, anchor: slugger.slug(text), depth: heading[1]?.length ?? 2, text: "" };
       continue;
     }

@@ -13,10 +13,17 @@ export const resourceKinds = [
   "emergency",
   "child-protection",
   "anti-trafficking",
+  "gender-violence",
+  "mental-health",
+  "anti-extortion",
+  "crime-report",
+  "missing-persons",
   "shelter",
+  "reception",
   "consular",
   "asylum",
   "legal",
+  "human-rights",
   "health",
   "family-tracing",
   "international",
@@ -35,14 +42,20 @@ export const topics = [
   "planning",
   "route-risks",
   "trafficking",
+  "gangs",
+  "extortion",
+  "online-safety",
   "travelling-alone",
   "asylum",
   "authorities",
   "family-contact",
+  "missing-persons",
   "consulate",
   "return",
   "health",
+  "birth",
   "gender",
+  "lgbti",
   "discrimination",
   "school",
   "documents",
@@ -50,6 +63,9 @@ export const topics = [
 ] as const;
 export const topic = z.enum(topics);
 export type Topic = z.infer<typeof topic>;
+
+/** ISO 3166-1 alpha-2 code of any country, in capitals ("US", "MX"): phone lines reach beyond the region. */
+const anyCountry = z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter country code in capitals, like "MX" or "US"');
 
 const isoDate = z.coerce.date({ error: "must be a date like 2026-11-28" });
 const url = z.url({ error: "must be a full web address starting with https://" });
@@ -137,6 +153,10 @@ export const resourceSchema = z.object({
   serves: z.enum(["children", "families", "all"]).default("all"),
   /** Languages spoken there (locale codes), if known. */
   languages: z.array(z.string()).default([]),
+  /** Countries its phone lines can be dialled from, as the sources say (e.g. [US, CA]); leave out for "only from its own country" ("regional": from anywhere). */
+  reachableFrom: z.array(anyCountry).optional(),
+  /** For consular lines: the countries whose nationals it serves (e.g. [MX]), as the sources say. */
+  forNationalsOf: z.array(anyCountry).default([]),
   /** Where the facts come from. */
   source: sourceSchema,
   /** More sources that confirm (or contradict) the facts. */

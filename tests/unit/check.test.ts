@@ -109,3 +109,33 @@ test("a mistake in the bot's vocabulary (content/bot/) is reported like any othe
   });
   assert.ok(messages(report, "error").some((e) => /bot\/slang\.yaml:2: "es\.la migra" must list at least one word the guides use/.test(e)), messages(report, "error").join("\n"));
 });
+
+test("a number written by hand in a guide is an error that names the <Phone> tag to use instead", () => {
+  const report = withMistake((root) => edit(root, "guides/es/beta.mdx", (t) => `${t}\nEn Guatemala llama al 110.\n\nO toca aquí: [110](tel:110).\n`));
+  const errors = messages(report, "error");
+  assert.equal(errors.length, 2, errors.join("\n"));
+  for (const e of errors) assert.match(e, /guides\/es\/beta\.mdx:(19|21): .*typed by hand.*Write <Phone resource="gt-emergency" \/> instead\./);
+  assert.ok(errors.some((e) => e.includes("the link [110](tel:110)")));
+  assert.ok(errors.some((e) => e.includes('the number "110"')));
+});
+
+test("a <Phone> tag is checked: the resource must exist, have a number, and the line must exist", () => {
+  const report = withMistake((root) => {
+    edit(root, "guides/es/beta.mdx", (t) => `${t}\nA <Phone resource="gt-nowhere" />, B <Phone resource="pa-senniaf" line="3" />, C <Phone />.\n`);
+    fs.writeFileSync(path.join(root, "resources/gt-office.yaml"), "country: GT\nkind: shelter\nname: Office without phone (fixture)\nsource:\n  url: https://example.org/office\n  quote: an office\nconfidence: high\nverifiedOn: 2026-11-01\n");
+    edit(root, "guides/es/beta.mdx", (t) => `${t}\nD <Phone resource="gt-office" />.\n`);
+  });
+  const errors = messages(report, "error");
+  assert.ok(errors.some((e) => /beta\.mdx:19: <Phone resource="gt-nowhere"> names a resource that does not exist/.test(e)), errors.join("\n"));
+  assert.ok(errors.some((e) => /beta\.mdx:19: <Phone resource="pa-senniaf" line="3">: line="3" does not exist: this resource has 1 phone/.test(e)), errors.join("\n"));
+  assert.ok(errors.some((e) => /beta\.mdx:19: <Phone> needs the resource/.test(e)), errors.join("\n"));
+  assert.ok(errors.some((e) => /beta\.mdx:21: <Phone resource="gt-office">: this resource has no phone number/.test(e)), errors.join("\n"));
+  assert.equal(errors.length, 4, errors.join("\n"));
+});
+
+test("a <ResourceList> needs either a country or the nationals it serves", () => {
+  const report = withMistake((root) => edit(root, "guides/es/beta.mdx", (t) => `${t}\n<ResourceList kinds="consular" />\n\n<ResourceList nationals="XX" kinds="consular" />\n`));
+  const errors = messages(report, "error");
+  assert.ok(errors.some((e) => /beta\.mdx:19: <ResourceList> needs either country="MX"/.test(e)), errors.join("\n"));
+  assert.ok(errors.some((e) => /beta\.mdx:21: <ResourceList> names the nationals of "XX"/.test(e)), errors.join("\n"));
+});

@@ -1,45 +1,19 @@
 // The guide library is complete and every phone number in it has a source (issue 3, "Done
-// when"). The checks run on the real content/, and on a fixture broken on purpose
-// (tests/fixtures/library-broken/, see its README) to prove each one can fail.
+// when"), every Spanish guide is translated into every public locale (issue 15), and no
+// guide types a number by hand. The checks run on the real content/, and on a fixture broken
+// on purpose (tests/fixtures/library-broken/, see its README) to prove each one can fail.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { loadContent, formatProblem, type LoadedContent } from "../../src/lib/content-files";
 import { sourceLocale } from "../../src/lib/locales";
-import { unsourcedPhones } from "../../src/lib/checks/phones";
-
-/** Every guide the library must have (content conventions, "Guide ids and owners"). */
-const requiredGuides = [
-  "emergency-help",
-  "your-rights",
-  "before-you-go",
-  "risks-on-the-route",
-  "trafficking-and-smuggling",
-  "travelling-alone",
-  "asking-for-protection",
-  "meeting-authorities",
-  "contact-your-family",
-  "consulate-help",
-  "coming-back-home",
-  "health-and-safety",
-  "girls-and-young-women",
-  "discrimination",
-  "school-and-documents",
-  "referral-pathways",
-  "talking-with-children",
-];
-/** Guides for hub staff: written at least in Spanish and English. */
-const staffGuides = ["referral-pathways", "talking-with-children"];
+import { typedNumbers, unsourcedPhones } from "../../src/lib/checks/phones";
+import { missingRequiredGuides as missingInSource, missingStaffGuides, missingTranslations } from "../../src/lib/checks/library";
+import { plannedGuides, requiredGuides } from "../../src/lib/guide-ids";
 
 const has = (c: LoadedContent, id: string, locale: string) => c.guides.some((g) => g.id === id && g.locale === locale);
-
-function missingInSource(c: LoadedContent): string[] {
-  return requiredGuides.filter((id) => !has(c, id, sourceLocale));
-}
-
-function missingStaffGuides(c: LoadedContent): string[] {
-  return staffGuides.flatMap((id) => [sourceLocale, "en"].filter((l) => !has(c, id, l)).map((l) => `${l}/${id}`));
-}
 
 /** A locale shows a guide if it has a translation, or the Spanish text as a visible fallback. */
 function notShownInSomeLocale(c: LoadedContent): string[] {
@@ -103,4 +77,35 @@ test("a resource number that its source quote does not state is reported", () =>
   const inData = problems.filter((p) => p.file.includes("resources/")).map(formatProblem);
   assert.equal(inData.length, 1, problems.map(formatProblem).join("\n"));
   assert.match(inData[0]!, /resources\/gt-unsourced\.yaml:5: no source quote of this resource states the number "1234"/);
+});
+
+test("every Spanish guide has a translation file in every public locale (staff guides: in English)", () => {
+  assert.ok(real.locales.length >= 5, "the real locale table should load");
+  assert.deepEqual(missingTranslations(real), [], "write the listed translations (npm run new:translation -- <id> <locale>)");
+});
+
+test("a guide missing in a locale is reported as soon as its Spanish file exists, planned guides too", () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "hub-library-"));
+  fs.cpSync(path.resolve("tests/fixtures/check-base"), root, { recursive: true });
+  const locales = JSON.parse(fs.readFileSync(path.join(root, "locales.json"), "utf8")) as object[];
+  fs.writeFileSync(path.join(root, "locales.json"), JSON.stringify([...locales, { code: "fr", lang: "fr", label: "Français", dir: "ltr" }]));
+  const planned = plannedGuides[0];
+  const spanish = fs.readFileSync(path.join(root, "guides/es/beta.mdx"), "utf8").replace("title: Guía beta", "title: Una guía nueva");
+  fs.writeFileSync(path.join(root, `guides/es/${planned}.mdx`), spanish);
+  const c = loadContent(root).content;
+  assert.ok(c.guides.some((g) => g.id === planned && g.locale === "es"), "the new Spanish guide should load");
+  // alpha is translated into English only; beta and the new guide into no language.
+  assert.equal(planned, "gangs-and-displacement", "the expected list below is in id order");
+  assert.deepEqual(missingTranslations(c), ["en/beta", `en/${planned}`, "fr/alpha", "fr/beta", `fr/${planned}`]);
+});
+
+test("no guide body types a phone number by hand", () => {
+  assert.deepEqual(typedNumbers(real).map(formatProblem), []);
+});
+
+test("a tel: link typed by hand is reported with its file, line and the <Phone> tag to use", () => {
+  const problems = typedNumbers(broken).map(formatProblem);
+  assert.equal(problems.length, 2, problems.join("\n"));
+  assert.match(problems[0]!, /guides\/es\/emergency-help\.mdx:13: the link \[110\]\(tel:110\) is a phone number typed by hand.*Write <Phone resource="gt-pnc" \/> instead\./);
+  assert.match(problems[1]!, /guides\/es\/emergency-help\.mdx:15: the link \[555 0100\]\(tel:5550100\) is a phone number typed by hand.*add the line there with its source first/);
 });

@@ -6,7 +6,8 @@ import { contentDir } from "../paths";
 import { checkLinks } from "./links";
 import { checkPhoneValidity } from "./phone-validity";
 import { checkUiStrings } from "./ui-strings";
-import { unsourcedPhones } from "./phones";
+import { typedNumbers, unsourcedPhones } from "./phones";
+import { libraryProblems, plannedNotWritten } from "./library";
 import { poorScore, readability, type Readability } from "./readability";
 
 export type GuideState = "source" | "reviewed" | "machine" | "stale" | "missing";
@@ -33,6 +34,8 @@ export interface ResourceStatusRow {
 
 export interface ContentReport {
   problems: Problem[];
+  /** The guide list of src/lib/guide-ids.ts against this content (npm run check reports it; fixtures need not have the real library). */
+  library: { problems: Problem[]; planned: string[] };
   guides: GuideStatusRow[];
   resources: ResourceStatusRow[];
   locales: string[];
@@ -55,7 +58,7 @@ function translationState(c: LoadedContent, id: string, locale: string): GuideSt
 }
 
 export function analyse(c: LoadedContent, loadProblems: Problem[], today = new Date(), root = contentDir()): ContentReport {
-  const problems = [...loadProblems, ...checkLinks(c), ...checkPhoneValidity(c), ...unsourcedPhones(c), ...checkUiStrings(c, root)];
+  const problems = [...loadProblems, ...checkLinks(c), ...checkPhoneValidity(c), ...unsourcedPhones(c), ...typedNumbers(c), ...checkUiStrings(c, root)];
   const codes = c.locales.map((l) => l.code);
   const sourceGuides = c.guides.filter((g) => g.locale === codes[0]);
 
@@ -96,7 +99,7 @@ export function analyse(c: LoadedContent, loadProblems: Problem[], today = new D
   });
   resources.sort((a, b) => b.ageDays - a.ageDays || a.id.localeCompare(b.id));
 
-  return { problems, guides, resources, locales: codes };
+  return { problems, guides, resources, locales: codes, library: { problems: libraryProblems(c, root), planned: plannedNotWritten(c) } };
 }
 
 /** Load content/ (or another root) and run every check. */

@@ -4,6 +4,9 @@
 import GithubSlugger from "github-slugger";
 import { countryCodes, resourceKinds } from "../schemas";
 import type { GuideFile, LoadedContent, Problem } from "../content-files";
+import { publishedHubs } from "../hubs";
+import { pickPhone } from "../resources";
+import { phoneTagAttrs, phoneTagPattern } from "../phone-tag";
 
 /** Heading anchors of a guide body, as the site renders them (GitHub-style slugs). */
 export function headingAnchors(body: string): Set<string> {
@@ -17,14 +20,17 @@ function lineAt(guide: GuideFile, index: number): number {
   return guide.bodyLine + guide.body.slice(0, index).split("\n").length - 1;
 }
 
-/** Every page path the site builds, with the anchors of guide pages. */
+/**
+ * Every page path a public build makes, with the anchors of guide pages. Example hubs are
+ * left out: only a demo build (HUB_DEMO=1) has their pages, so a guide must not link to one.
+ */
 function sitePages(c: LoadedContent): Map<string, Set<string>> {
   const pages = new Map<string, Set<string>>();
   const sourceGuides = c.guides.filter((g) => g.locale === c.locales[0]?.code);
   for (const { code } of c.locales) {
     for (const p of ["", "help/", "search/", "chat/"]) pages.set(`/${code}/${p}`, new Set());
     for (const country of c.countries) pages.set(`/${code}/countries/${country.id}/`, new Set());
-    for (const hub of c.hubs) pages.set(`/${code}/hubs/${hub.id}/`, new Set());
+    for (const hub of publishedHubs(c.hubs, false)) pages.set(`/${code}/hubs/${hub.id}/`, new Set());
     for (const src of sourceGuides) {
       const shown = c.guides.find((g) => g.locale === code && g.id === src.id) ?? src;
       pages.set(`/${code}/guides/${src.id}/`, headingAnchors(shown.body));
@@ -36,6 +42,7 @@ function sitePages(c: LoadedContent): Map<string, Set<string>> {
 export function checkLinks(c: LoadedContent): Problem[] {
   const problems: Problem[] = [];
   const pages = sitePages(c);
+  const resources = new Map(c.resources.map((r) => [r.id, r]));
   for (const guide of c.guides) {
     const here = `/${guide.locale}/guides/${guide.id}/`;
     for (const m of guide.body.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)) {
@@ -55,13 +62,29 @@ export function checkLinks(c: LoadedContent): Problem[] {
     for (const m of guide.body.matchAll(/<(ResourceList|EmergencyNumbers)\b([^>]*)\/?>/g)) {
       const line = lineAt(guide, m.index ?? 0);
       const attrs = m[2] ?? "";
-      const country = /country\s*=\s*"([^"]*)"/.exec(attrs)?.[1];
+      const country = /\bcountry\s*=\s*"([^"]*)"/.exec(attrs)?.[1];
+      const nationals = /\bnationals\s*=\s*"([^"]*)"/.exec(attrs)?.[1];
       if (country !== undefined && !(countryCodes as readonly string[]).includes(country) && !(m[1] === "ResourceList" && country === "regional"))
         problems.push({ severity: "error", file: guide.file, line, message: `<${m[1]}> names the country "${country}", which has no resources. Use one of ${countryCodes.join(", ")}${m[1] === "ResourceList" ? ' or "regional"' : ""}.` });
+      if (m[1] === "ResourceList" && nationals !== undefined && !(countryCodes as readonly string[]).includes(nationals))
+        problems.push({ severity: "error", file: guide.file, line, message: `<ResourceList> names the nationals of "${nationals}". Use one of ${countryCodes.join(", ")}.` });
+      if (m[1] === "ResourceList" && (country === undefined) === (nationals === undefined))
+        problems.push({ severity: "error", file: guide.file, line, message: `<ResourceList> needs either country="MX" (help that can be reached in Mexico) or nationals="MX" (lines for Mexicans wherever they are), not ${country === undefined ? "neither" : "both"}.` });
       const kinds = /kinds\s*=\s*"([^"]*)"/.exec(attrs)?.[1];
       for (const kind of kinds ? kinds.split(",").map((k) => k.trim()) : []) {
         if (!(resourceKinds as readonly string[]).includes(kind))
           problems.push({ severity: "error", file: guide.file, line, message: `<${m[1]}> asks for the resource kind "${kind}", which does not exist. Use: ${resourceKinds.join(", ")}.` });
+      }
+    }
+    for (const m of guide.body.matchAll(phoneTagPattern)) {
+      const line = lineAt(guide, m.index ?? 0);
+      const { resource: id, line: which } = phoneTagAttrs(m[1] ?? "");
+      const r = id === undefined ? undefined : resources.get(id);
+      if (id === undefined) problems.push({ severity: "error", file: guide.file, line, message: `<Phone> needs the resource it reads its number from, like <Phone resource="gt-pnc" />.` });
+      else if (!r) problems.push({ severity: "error", file: guide.file, line, message: `<Phone resource="${id}"> names a resource that does not exist: there is no content/resources/${id}.yaml. Use the file name of a resource without .yaml.` });
+      else {
+        const picked = pickPhone(r.data, which);
+        if (typeof picked === "string") problems.push({ severity: "error", file: guide.file, line, message: `<Phone resource="${id}"${which ? ` line="${which}"` : ""}>: ${picked}` });
       }
     }
     for (const m of guide.body.matchAll(/<Callout\b([^>]*)>/g)) {

@@ -46,10 +46,11 @@ function textStates(text: string, digits: string): boolean {
   return digits.length <= 4 && new RegExp(`(?<!\\d)${digits}(?!\\d)`).test(text);
 }
 
-/** Remove what is not reader-visible text but may contain digits: web addresses and link targets. */
+/** Remove what is not reader-visible text but may contain digits: web addresses, link targets, component tags. */
 function maskNonText(line: string): string {
   const blank = (s: string) => " ".repeat(s.length);
   return line
+    .replace(/<\/?[A-Za-z][^>]*>/g, blank)
     .replace(/\]\((?!tel:)[^)]*\)/g, (m) => `]${blank(m.slice(1))}`)
     .replace(/\b(https?:\/\/|www\.)\S+/g, blank)
     .replace(/\]\(tel:[^)]*\)/g, (m) => `]${blank(m.slice(1))}`);
@@ -59,12 +60,20 @@ function maskNonText(line: string): string {
 const unitAfter =
   /^\s*(%|horas?|hours?|heures?|èdtan|è\b|d[ií]as?|days?|jours?|jou\b|años?|anos?|ans?\b|years?|lane|ane\b|km\b|kil[oó]m[eè]t|metros?|meters?|m[eè]tres?|mèt\b|personas?|people|personnes?|moun\b|pessoas?|camas?|beds?|lits?|kabann|pesos?|d[oó]lares?|dollars?|quetzales?|lempiras?)/i;
 
+/** A number written in a guide: a tel: link or a bare digit run. */
+interface WrittenNumber {
+  raw: string;
+  digits: string;
+  /** The whole [text](tel:...) link, when it is one. */
+  link?: string;
+}
+
 /** Numbers a reader could see or dial in one line of a guide body. */
-function numbersInLine(line: string): { raw: string; digits: string }[] {
-  const found: { raw: string; digits: string }[] = [];
-  for (const m of line.matchAll(/\]\(tel:([^)\s]*)\)/g)) {
+function numbersInLine(line: string): WrittenNumber[] {
+  const found: WrittenNumber[] = [];
+  for (const m of line.matchAll(/\[[^\]]*\]\(tel:([^)\s]*)\)/g)) {
     const target = m[1] ?? "";
-    found.push({ raw: `tel:${target}`, digits: digitsOnly(target) });
+    found.push({ raw: `tel:${target}`, digits: digitsOnly(target), link: m[0] });
   }
   // The text of [110](tel:110) is the same number as its target: report it once.
   const text = maskNonText(line);
@@ -113,7 +122,7 @@ export function unsourcedPhones(c: LoadedContent): Problem[] {
     lines.forEach((text, i) => {
       for (const n of numbersInLine(text)) {
         if (n.digits.length < 3) {
-          problems.push({ severity: "error", file: g.file, line: g.bodyLine + i, message: `the link "${n.raw}" has no phone number in it. Write it like [110](tel:110).` });
+          problems.push({ severity: "error", file: g.file, line: g.bodyLine + i, message: `the link "${n.raw}" has no phone number in it. Numbers are written as <Phone resource="..." /> tags, never as tel: links.` });
           continue;
         }
         if (sourced.some((s) => sameNumber(s, n.digits)) || textStates(cited, n.digits)) continue;
@@ -121,11 +130,47 @@ export function unsourcedPhones(c: LoadedContent): Problem[] {
           severity: "error",
           file: g.file,
           line: g.bodyLine + i,
-          message: `the number "${n.raw}" has no source: it is not a phone of any resource in content/resources/ and no source of this guide names it. Use <EmergencyNumbers /> or <ResourceList />, or a number from a resource file, or cite its source in "sources".`,
+          message: `the number "${n.raw}" has no source: it is not a phone of any resource in content/resources/ and no source of this guide names it. Add the line to content/resources/ with its source and write <Phone resource="..." />, or use <EmergencyNumbers /> or <ResourceList />.`,
         });
       }
     });
   }
 
+  return problems;
+}
+
+/** The resources that publish a number (same digits, or the same number with a country code). */
+function resourcesWithNumber(c: LoadedContent, digits: string): string[] {
+  return c.resources.filter((r) => r.data.phones.some((p) => sameNumber(digitsOnly(p.number), digits))).map((r) => r.id);
+}
+
+/** What to write instead of a typed number: the <Phone> tag of each resource that has it. */
+function phoneTagFix(ids: string[]): string {
+  if (ids.length === 0) return "This number is in no file of content/resources/: add the line there with its source first, then write <Phone resource=\"its-id\" />.";
+  const tags = ids.slice(0, 4).map((id) => `<Phone resource="${id}" />`);
+  return ids.length === 1
+    ? `Write ${tags[0]} instead.`
+    : `Write the <Phone> tag of the line you mean instead: ${tags.join(", ")}${ids.length > 4 ? ", ..." : ""} (the resource of the country the text is about).`;
+}
+
+/**
+ * No typed numbers in guide bodies: a tel: link written by hand, or a bare number that a
+ * resource publishes, must be a <Phone resource="..." /> tag, so that a changed number changes
+ * in every guide and language at once, with its caveats. Numbers no resource has are left to
+ * unsourcedPhones (they need a source either way).
+ */
+export function typedNumbers(c: LoadedContent): Problem[] {
+  const problems: Problem[] = [];
+  for (const g of c.guides) {
+    g.body.split("\n").forEach((text, i) => {
+      for (const n of numbersInLine(text)) {
+        if (n.digits.length < 3) continue;
+        const ids = resourcesWithNumber(c, n.digits);
+        if (!n.link && ids.length === 0) continue;
+        const what = n.link ? `the link ${n.link} is a phone number typed by hand` : `the number "${n.raw.trim()}" is typed by hand`;
+        problems.push({ severity: "error", file: g.file, line: g.bodyLine + i, message: `${what}: numbers come from content/resources/, so a changed number changes everywhere. ${phoneTagFix(ids)}` });
+      }
+    });
+  }
   return problems;
 }

@@ -1,0 +1,52 @@
+// Is the guide library complete? The required guides exist in Spanish, the staff guides in
+// Spanish and English, and every other Spanish guide in every public locale. Used by
+// `npm run check` on the real content (a missing required guide is an error; a missing
+// translation is the check's usual warning, since a guide may be published in Spanish first)
+// and by the tests, which fail on either.
+import path from "node:path";
+import type { LoadedContent, Problem } from "../content-files";
+import { plannedGuides, requiredGuides, staffGuides } from "../guide-ids";
+import { contentDir } from "../paths";
+
+const has = (c: LoadedContent, id: string, locale: string) => c.guides.some((g) => g.id === id && g.locale === locale);
+const source = (c: LoadedContent) => c.locales[0]?.code ?? "es";
+
+/** Required guide ids that have no Spanish file. */
+export function missingRequiredGuides(c: LoadedContent): string[] {
+  return requiredGuides.filter((id) => !has(c, id, source(c)));
+}
+
+/** Planned guide ids not written yet (no Spanish file). */
+export function plannedNotWritten(c: LoadedContent): string[] {
+  return plannedGuides.filter((id) => !has(c, id, source(c)));
+}
+
+/**
+ * "locale/id" of every translation file a public locale lacks: every Spanish guide (the set
+ * that exists, so a new guide is expected as soon as its Spanish file is there) in every
+ * locale of the table, except guides for staff (audience: staff), which need English only,
+ * the same rule as the check's missing-translation warning.
+ */
+export function missingTranslations(c: LoadedContent): string[] {
+  const es = source(c);
+  const spanish = c.guides.filter((g) => g.locale === es).sort((a, b) => a.id.localeCompare(b.id));
+  return c.locales
+    .filter((l) => l.code !== es)
+    .flatMap(({ code }) =>
+      spanish.filter((g) => !(g.data.audience === "staff" && code !== "en") && !has(c, g.id, code)).map((g) => `${code}/${g.id}`),
+    );
+}
+
+/** Staff guides (src/lib/guide-ids.ts) missing in Spanish or English. */
+export function missingStaffGuides(c: LoadedContent): string[] {
+  return staffGuides.flatMap((id) => [source(c), "en"].filter((l) => !has(c, id, l)).map((l) => `${l}/${id}`));
+}
+
+/** The required guides missing in Spanish, as errors an editor can act on. */
+export function libraryProblems(c: LoadedContent, root = contentDir()): Problem[] {
+  return missingRequiredGuides(c).map((id) => ({
+    severity: "error" as const,
+    file: path.relative(process.cwd(), path.join(root, "guides", source(c))) || "content/guides",
+    message: `the required guide "${id}" is missing: write content/guides/${source(c)}/${id}.mdx (npm run new:guide -- ${id}), or remove it from the list in src/lib/guide-ids.ts.`,
+  }));
+}
