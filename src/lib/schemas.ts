@@ -27,10 +27,6 @@ export const resourceKinds = [
   "health",
   "family-tracing",
   "international",
-  "mental-health",
-  "gender-violence",
-  "anti-extortion",
-  "human-rights",
 ] as const;
 export const resourceKind = z.enum(resourceKinds);
 export type ResourceKind = z.infer<typeof resourceKind>;
