@@ -110,7 +110,7 @@ if (tune) {
   console.log("thresholds (emergency / check / veto / calm-check odds): recall, caught, false emergencies, confirm step, on the corpus");
   for (const emergencyOdds of [6, 8, 10, 12, 15])
     for (const checkOdds of [3, 6, 9])
-      for (const vetoOdds of [-10, -5, 0])
+      for (const vetoOdds of [-20, -15, -10])
       for (const calmCheckOdds of [-5, 0, 5]) {
         const t = empty();
         for (const x of seen) count(t, x.emergency, decide(x.evidence, { emergencyOdds, checkOdds, vetoOdds, calmCheckOdds }));

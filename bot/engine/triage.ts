@@ -50,7 +50,7 @@ export interface TriagePolicy {
  * project on kidnapping) into the confirm step while costing almost no emergency (which still
  * gets the number in the first line).
  */
-export const TRIAGE_POLICY: TriagePolicy = { emergencyOdds: 8, checkOdds: 9, vetoOdds: -15, calmCheckOdds: 0 };
+export const TRIAGE_POLICY: TriagePolicy = { emergencyOdds: 8, checkOdds: 6, vetoOdds: -15, calmCheckOdds: 0 };
 /** A danger kind is listed when the classifier's odds for it are at least this (its own odds against every other label). */
 const KIND_ODDS = 0;
 /** "ayuda", "help me", "anmwe": a message of this many words or fewer made only of calls for help is an emergency. */
@@ -124,11 +124,13 @@ export function createTriage(kb: KnowledgeBase): Triage {
     if (!classifier) return { score: 0, kinds: [] };
     const odds = classifier.odds(messageFeatures(text, tokens, signals));
     const score = -(odds[0] as number);
-    const kinds = classifier.labels
+    const ranked = classifier.labels
       .map((label, i) => ({ label, odds: odds[i] as number }))
-      .filter((x, i) => i > 0 && x.odds >= KIND_ODDS && (dangerKinds as readonly string[]).includes(x.label))
-      .sort((a, b) => b.odds - a.odds)
-      .map((x) => x.label as DangerKind);
+      .filter((x, i) => i > 0 && (dangerKinds as readonly string[]).includes(x.label))
+      .sort((a, b) => b.odds - a.odds);
+    // The kinds it believes in, or at least its best guess: advice for the likeliest danger beats none.
+    const believed = ranked.filter((x) => x.odds >= KIND_ODDS);
+    const kinds = (believed.length ? believed : ranked.slice(0, 1)).map((x) => x.label as DangerKind);
     return { score, kinds };
   }
 

@@ -39,7 +39,8 @@ const unseen: [string, string, string][] = [
   ["fr", "contact-your-family", "comment appeler ma famille si je n'ai pas de téléphone"],
   ["ht", "asking-for-protection", "kijan pou m mande azil nan Meksik"],
   ["ht", "discrimination", "moun ap maltrete m paske m se migran"],
-  ["pt", "health-and-safety", "fiquei doente no caminho, onde posso ser atendido"],
+  // Since the guide on health care without papers exists, it is the better answer to "where can I get care".
+  ["pt", "health-care-without-papers", "fiquei doente no caminho, onde posso ser atendido"],
   ["pt", "your-rights", "quais direitos eu tenho como criança migrante"],
 ];
 
