@@ -5,6 +5,7 @@ import path from "node:path";
 import { contentDir } from "../src/lib/paths";
 import { isLocale, localeCodes, sourceLocale } from "../src/lib/locales";
 import { sourceRevision } from "../src/lib/revision";
+import { loadContent } from "../src/lib/content-files";
 import { fail, requireId, writeNew } from "./scaffold";
 
 const usage = "npm run new:translation -- <id> <locale>   (for example: npm run new:translation -- your-rights pt)";
@@ -30,7 +31,7 @@ translation:
   status: machine
   # The Spanish text this translates. Do not edit: the checker uses it to see when the Spanish changes.
   # (In quotes: a code of digits only would otherwise be read as a number.)
-  sourceRevision: "${sourceRevision(body)}"
+  sourceRevision: "${sourceRevision({ body, answers: loadContent().content.guides.find((g) => g.locale === sourceLocale && g.id === id)?.data.answers ?? [] })}"
 ---
 ${body}`,
 );

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { contentDir } from "../src/lib/paths";
 import { sourceRevision } from "../src/lib/revision";
+import { loadContent } from "../src/lib/content-files";
 
 const id = process.argv[2];
 if (!id) {
@@ -15,6 +16,9 @@ if (!fs.existsSync(file)) {
   console.error(`There is no Spanish guide ${path.relative(process.cwd(), file)}.`);
   process.exit(1);
 }
-const text = fs.readFileSync(file, "utf8");
-const body = text.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n?/, "");
-console.log(sourceRevision(body));
+const guide = loadContent().content.guides.find((g) => g.locale === "es" && g.id === id);
+if (!guide) {
+  console.error(`${path.relative(process.cwd(), file)} cannot be read: run npm run check to see why.`);
+  process.exit(1);
+}
+console.log(sourceRevision({ body: guide.body, answers: guide.data.answers }));

@@ -17,6 +17,17 @@ export interface KbSection {
   anchor: string;
   /** Plain text of the section (no MDX, no markup). */
   text: string;
+  /** The bot's short answer for this section and how people ask it (the guide's `answers`), if it has one. */
+  answer?: KbAnswer;
+}
+
+export interface KbAnswer {
+  /** 2 to 4 plain sentences that answer on their own. */
+  text: string;
+  /** How people ask it, in the guide's language. */
+  asks: string[];
+  /** Kinds of resource to show with it. */
+  resources: string[];
 }
 
 export interface KbGuide {
@@ -101,7 +112,10 @@ export function buildKnowledgeBase(content: LoadedContent, lexicon: KbLexicon = 
       countries: g.data.countries ?? [],
       questions: g.data.questions,
       url: guideUrl(g.locale, g.id),
-      sections: mdxToSections(g.body).map(({ heading, anchor, text }) => ({ heading, anchor, text })),
+      sections: mdxToSections(g.body).map(({ heading, anchor, text }) => {
+        const a = g.data.answers.find((x) => x.section === anchor);
+        return { heading, anchor, text, ...(a ? { answer: { text: a.answer, asks: a.asks, resources: a.resources } } : {}) };
+      }),
     }))
     .sort((a, b) => a.locale.localeCompare(b.locale) || a.id.localeCompare(b.id));
   const resources: KbResource[] = content.resources.map((r) => {

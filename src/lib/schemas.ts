@@ -76,6 +76,19 @@ export const sourceSchema = z.object({
   date: z.string().optional(),
 });
 
+/** One short answer of a guide: what the bot says for one section, and how people ask it. */
+export const answerSchema = z.object({
+  /** Anchor of the section's heading on the page, e.g. "cómo-se-pide-en-méxico" (npm run check lists the guide's anchors). */
+  section: z.string().min(1, "must name a section: the anchor of one of the guide's headings"),
+  /** 2 to 4 plain sentences that answer on their own, action first, no "see above" and no phone numbers. */
+  answer: z.string().min(20, "must be 2 to 4 full sentences").max(600, "must be short: 2 to 4 plain sentences (600 characters at most)"),
+  /** How people ask it, in this language: the first one written correctly (the page shows it), then at least 7 more as people type them (colloquial, misspelt, slang). */
+  asks: z.array(z.string().min(3)).min(8, "must list at least 8 ways people ask it"),
+  /** Kinds of resource to show with the answer, e.g. [asylum, legal] (optional). */
+  resources: z.array(resourceKind).default([]),
+});
+export type AnswerData = z.infer<typeof answerSchema>;
+
 /** A guide (MDX frontmatter), in one locale: content/guides/{locale}/{id}.mdx. */
 export const guideSchema = z.object({
   /** Title shown on the page and in search: short, says what the guide helps with. */
@@ -93,6 +106,11 @@ export const guideSchema = z.object({
     .array(z.string().min(3))
     .min(3, "must list at least 3 questions")
     .max(10, "must list at most 10 questions"),
+  /**
+   * The bot's answers, one per section it may answer with: the section's heading anchor, a short
+   * answer, and the ways people ask it. The guide page lists them as "Questions people ask".
+   */
+  answers: z.array(answerSchema).default([]),
   /** The day an editor last checked the whole guide. */
   lastReviewed: isoDate,
   /** Where the facts in the guide come from. */

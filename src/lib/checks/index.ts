@@ -53,7 +53,7 @@ function translationState(c: LoadedContent, id: string, locale: string): GuideSt
   if (!guide) return "missing";
   const t = guide.data.translation;
   if (t.status === "source") return "source";
-  if (source && t.sourceRevision !== sourceRevision(source.body)) return "stale";
+  if (source && t.sourceRevision !== sourceRevision({ body: source.body, answers: source.data.answers })) return "stale";
   return t.status;
 }
 
@@ -63,7 +63,7 @@ export function analyse(c: LoadedContent, loadProblems: Problem[], today = new D
   const sourceGuides = c.guides.filter((g) => g.locale === codes[0]);
 
   const guides: GuideStatusRow[] = sourceGuides.map((src) => {
-    const row: GuideStatusRow = { id: src.id, audience: src.data.audience, revision: sourceRevision(src.body), locales: {}, scores: {} };
+    const row: GuideStatusRow = { id: src.id, audience: src.data.audience, revision: sourceRevision({ body: src.body, answers: src.data.answers }), locales: {}, scores: {} };
     for (const code of codes) {
       const state = translationState(c, src.id, code);
       row.locales[code] = state;

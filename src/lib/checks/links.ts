@@ -45,6 +45,18 @@ export function checkLinks(c: LoadedContent): Problem[] {
   const resources = new Map(c.resources.map((r) => [r.id, r]));
   for (const guide of c.guides) {
     const here = `/${guide.locale}/guides/${guide.id}/`;
+    // The bot's answers name the section they answer by its heading's anchor in this same file.
+    const own = headingAnchors(guide.body);
+    guide.data.answers.forEach((a, i) => {
+      if (own.has(a.section)) return;
+      const line = guide.lineOf(["answers", i, "section"]);
+      problems.push({ severity: "error", file: guide.file, ...(line ? { line } : {}), message: `"answers[${i}].section" is "${a.section}", but this guide has no heading with that anchor. Use one of: ${[...own].join(", ")}.` });
+    });
+    guide.data.answers.forEach((a, i) => {
+      if (guide.data.answers.findIndex((b) => b.section === a.section) === i) return;
+      const line = guide.lineOf(["answers", i, "section"]);
+      problems.push({ severity: "error", file: guide.file, ...(line ? { line } : {}), message: `"answers[${i}].section" answers "${a.section}" a second time. Give each section one answer; put more ways of asking in its "asks".` });
+    });
     for (const m of guide.body.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)) {
       const href = m[1] ?? "";
       if (/^(https?:|tel:|mailto:|sms:)/.test(href)) continue;
