@@ -1,7 +1,8 @@
 // npm run --silent bot:ask -- --jsonl < questions.jsonl
 // One JSON object per input line: {"text": "...", "country"?: "GT", "locale"?: "es"}, each a fresh
 // conversation. One JSON object per output line, in the same order:
-// {"locale", "emergency", "urgency", "dangers", "guides" (best first), "resources", "text"}. Nothing else goes to stdout
+// {"locale", "emergency", "urgency", "dangers", "country", "from", "section", "guides" (best first),
+// "resources", "text"}. Nothing else goes to stdout
 // (a line that can't be read gets the same fields plus "error"). Stable interface: see README.
 import readline from "node:readline";
 import { createEngine } from "../engine/index";
@@ -33,9 +34,10 @@ for await (const line of rl) {
       ...(typeof q.country === "string" ? { country: q.country } : {}),
       ...(typeof q.locale === "string" ? { locale: q.locale } : {}),
     });
-    out = { locale: r.locale, emergency: r.emergency, urgency: r.urgency, dangers: r.dangers, guides: r.guides, resources: r.resources, text: r.text };
+    const country = r.state.country && r.state.country !== "skip" ? r.state.country : null;
+    out = { locale: r.locale, emergency: r.emergency, urgency: r.urgency, dangers: r.dangers, country, from: r.state.from ?? null, section: r.section ?? null, guides: r.guides, resources: r.resources, text: r.text };
   } catch (err) {
-    out = { locale: "", emergency: false, urgency: "none", dangers: [], guides: [], resources: [], text: "", error: (err as Error).message };
+    out = { locale: "", emergency: false, urgency: "none", dangers: [], country: null, from: null, section: null, guides: [], resources: [], text: "", error: (err as Error).message };
   }
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }

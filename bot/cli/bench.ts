@@ -1,7 +1,9 @@
 // npm run bench:bot-quality [-- path/to/dev.jsonl] [--kb dist/kb.json]
 // Scores the engine on a labelled set (fields text, expect_locale, expect_guides,
-// expect_emergency; default ../shared/eval/bot-dev.jsonl) and prints language accuracy, guide
-// top-1/top-3, emergency recall, false-emergency rate, answer time and knowledge-base load time/size.
+// expect_emergency, and optionally expect_country, expect_from, expect_section; default the
+// project's own tests/fixtures/bot-quality/dev.jsonl) and prints language accuracy, guide
+// top-1/top-3, emergency recall, false-emergency rate, country, origin and section accuracy,
+// answer time and knowledge-base load time/size.
 // With --verbose, lists every miss.
 import fs from "node:fs";
 import path from "node:path";
@@ -14,6 +16,13 @@ interface Row {
   expect_locale: string;
   expect_guides: string[];
   expect_emergency: boolean;
+  /** Where the person is now (ISO code), when the message says or implies it. */
+  expect_country?: string | null;
+  /** Where they are from, when the message says it. */
+  expect_from?: string | null;
+  /** The Spanish anchor of the section that answers it (any language's reply counts by the section's position). */
+  expect_section?: string | null;
+  category?: string;
   country?: string;
 }
 
@@ -22,7 +31,7 @@ process.stdout.on("error", () => process.exit(0));
 const args = process.argv.slice(2);
 const kbAt = args.indexOf("--kb");
 const positional = args.filter((a, i) => !a.startsWith("--") && (kbAt < 0 || i !== kbAt + 1));
-const file = positional[0] ?? path.resolve("..", "shared", "eval", "bot-dev.jsonl");
+const file = positional[0] ?? path.resolve("tests", "fixtures", "bot-quality", "dev.jsonl");
 const verbose = args.includes("--verbose");
 if (!fs.existsSync(file)) {
   console.error(`No labelled set at ${file}. Pass its path: npm run bench:bot-quality -- path/to/file.jsonl`);
@@ -48,6 +57,13 @@ const times: number[] = [];
 const cpuTimes: number[] = [];
 let lang = 0, top1 = 0, top3 = 0, top1Strict = 0, top3Strict = 0, withGuides = 0;
 let emTrue = 0, emHit = 0, emFalse = 0, nonEm = 0;
+let countryAsked = 0, countryRight = 0, fromAsked = 0, fromRight = 0, sectionAsked = 0, sectionRight = 0;
+// The Spanish anchor at the same position as a section of any locale's guide (translations keep the structure).
+const sourceAnchor = (guide: string, locale: string, anchor: string | undefined): string | undefined => {
+  const shown = kb.guides.find((g) => g.id === guide && g.locale === locale) ?? kb.guides.find((g) => g.id === guide && g.locale === kb.sourceLocale);
+  const i = shown?.sections.findIndex((s) => s.anchor === anchor) ?? -1;
+  return i >= 0 ? kb.guides.find((g) => g.id === guide && g.locale === kb.sourceLocale)?.sections[i]?.anchor : undefined;
+};
 const misses: string[] = [];
 for (const r of rows) {
   // Median of 5 runs per message: the machine is shared, one busy moment should not count as the engine's time.
@@ -93,6 +109,22 @@ for (const r of rows) {
     nonEm++;
     if (reply.emergency) (emFalse++, ok.push("false emergency"));
   }
+  if (r.expect_country) {
+    countryAsked++;
+    if (reply.state.country === r.expect_country) countryRight++;
+    else ok.push(`country ${reply.state.country ?? "none"}≠${r.expect_country}`);
+  }
+  if (r.expect_from) {
+    fromAsked++;
+    if (reply.state.from === r.expect_from) fromRight++;
+    else ok.push(`from ${reply.state.from ?? "none"}≠${r.expect_from}`);
+  }
+  if (r.expect_section) {
+    sectionAsked++;
+    const got = reply.guides[0] === r.expect_guides[0] ? sourceAnchor(reply.guides[0] ?? "", reply.locale, reply.section) : undefined;
+    if (got === r.expect_section) sectionRight++;
+    else ok.push(`section ${reply.guides[0] ?? ""}#${got ?? reply.section ?? "none"} (expected ${r.expect_guides[0]}#${r.expect_section})`);
+  }
   if (ok.length) misses.push(`${ok.join("; ")}: ${r.text.slice(0, 90)}`);
 }
 times.sort((a, b) => a - b);
@@ -105,6 +137,9 @@ console.log(`  language accuracy      ${ratio(lang, rows.length)}   (target >= 9
 console.log(`  guide top-1            ${ratio(top1, withGuides)}   (first guide is one of the expected; strict, the first expected: ${ratio(top1Strict, withGuides)})`);
 console.log(`  guide top-3            ${ratio(top3, withGuides)}   (target >= 90%; strict: ${ratio(top3Strict, withGuides)})`);
 console.log(`  emergency recall       ${ratio(emHit, emTrue)}   (target 100%)`);
+if (countryAsked) console.log(`  country (where now)    ${ratio(countryRight, countryAsked)}   (of ${countryAsked} messages that name or imply it; target >= 95%)`);
+if (fromAsked) console.log(`  country of origin      ${ratio(fromRight, fromAsked)}   (of ${fromAsked} messages that say it)`);
+if (sectionAsked) console.log(`  section                ${ratio(sectionRight, sectionAsked)}   (the expected guide first and the expected section answered, of ${sectionAsked})`);
 console.log(`  false emergencies      ${ratio(emFalse, nonEm)}   (target <= 3%)`);
 console.log(`  answer time p50 / p99  ${pct(50).toFixed(2)} ms / ${pct(99).toFixed(2)} ms   (target p99 < 5 ms; wall clock, median of 5 runs per message)`);
 console.log(`  CPU time p50 / p99     ${pctOf(cpuTimes, 50).toFixed(2)} ms / ${pctOf(cpuTimes, 99).toFixed(2)} ms   (the same runs, without time the machine gave to other processes)`);

@@ -10,6 +10,7 @@ export type Command =
   | { kind: "human" }
   | { kind: "emergency" }
   | { kind: "danger"; yes: boolean }
+  | { kind: "guide"; id: string }
   | { kind: "skip" }
   | { kind: "language"; locale: string }
   | { kind: "country"; country: string }
@@ -59,6 +60,7 @@ export function createCommands(kb: KnowledgeBase): Commands {
     compilePhrases([...Object.values(c.names), ...(kb.lexicon.phrases.places[c.code] ?? [])]),
   ]);
   const localeCodes = new Set(kb.locales.map((l) => l.code));
+  const guideIds = new Set(kb.guides.map((g) => g.id));
   const smallTalkWords = new Set([...p.greeting, ...p.thanks, ...p.identity].flatMap((ph) => ph.parts.flat().map((m) => (m.kind === "word" ? m.word : ""))));
   smallTalkWords.delete("");
 
@@ -73,6 +75,7 @@ export function createCommands(kb: KnowledgeBase): Commands {
       if (name === "under18") return { kind: "particularities", under18: true, alone: arg === "alone" };
       if (name === "adult") return { kind: "particularities", under18: false };
       if (name === "danger" && (arg === "yes" || arg === "no")) return { kind: "danger", yes: arg === "yes" };
+      if (name === "guide" && arg && guideIds.has(arg)) return { kind: "guide", id: arg };
       return undefined;
     },
     spoken(tokens) {

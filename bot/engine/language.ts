@@ -117,3 +117,26 @@ export function detectLanguage(model: LanguageModel, text: string, prior?: strin
   if (!first) return undefined;
   return { locale: first[0], margin: second ? first[1] - second[1] : Infinity, known };
 }
+
+/** Messages shorter than this (in words) are too short to change the conversation's language on a weak guess. */
+const SHORT_MESSAGE = 3;
+/** ... unless the guess is clear by this margin ("hola", "merci" alone are clear enough). */
+const CLEAR_MARGIN_SHORT = 2;
+/** With no language yet, a guess closer than this on a short message falls back to the source language. */
+const COIN_TOSS_MARGIN = 0.3;
+
+/**
+ * The reply's language: the message's, unless it is too short to tell ("ok", "si", "GT": the
+ * switch commands can change it), in which case the conversation's (or the page's) stays.
+ */
+export function chooseLocale(model: LanguageModel, text: string, tokens: string[], stored: string | undefined, given: string | undefined, source: string): string {
+  const known = (l: string | undefined) => (l && model.locales.includes(l) ? l : undefined);
+  const prior = known(stored) ?? known(given);
+  const found = detectLanguage(model, text, prior, tokens);
+  if (!found) return prior ?? source;
+  const short = tokens.length < SHORT_MESSAGE;
+  if (prior && found.locale !== prior && (found.known === 0 || (short && found.margin < CLEAR_MARGIN_SHORT))) return prior;
+  // A coin toss on a word or two with nothing to go on: the source language, most people's.
+  if (!prior && short && (found.known === 0 || found.margin < COIN_TOSS_MARGIN)) return source;
+  return found.locale;
+}

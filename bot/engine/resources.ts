@@ -4,6 +4,7 @@
 import type { KnowledgeBase, ResourceCard } from "./types";
 import type { KbResource } from "../../src/lib/kb";
 import { telHref } from "../../src/lib/phone";
+import { isReachableFrom } from "../../src/lib/resources";
 
 /** Resource kinds that help with each guide topic (child protection is always offered too). */
 const kindsForTopic: Record<string, string[]> = {
@@ -50,19 +51,36 @@ export function createResources(kb: KnowledgeBase) {
       const child = get(c.childProtection).slice(0, 1);
       return rank.unaccompaniedChild ? [...child, ...emergency] : [...emergency, ...child];
     },
-    /** Resources that help with these topics in a country (or the regional ones), at most `max`. */
-    forTopics(code: string | undefined, topics: string[], rank: Ranking, max = 3): KbResource[] {
-      const kinds = [...new Set(topics.flatMap((t) => kindsForTopic[t] ?? []))];
-      const where = code && countries.has(code) ? code : "regional";
-      const pool = kb.resources.filter((r) => r.country === where && r.phones.length > 0);
-      const c = countries.get(where);
+    /** Resources that help with these topics where the person is (or the regional ones), at most `max`. */
+    forTopics(code: string | undefined, topics: string[], rank: Ranking, max = 3, from?: string): KbResource[] {
+      return this.forKinds(code, [...new Set(topics.flatMap((t) => kindsForTopic[t] ?? []))], rank, max, from);
+    },
+    /**
+     * Resources of these kinds that a person in `code` can call, at most `max`, then the country's
+     * child-protection and emergency lines. Lines that only work from another country (the CIAM
+     * for Mexicans in the United States) are never offered as local help; consular help is the
+     * one for the person's own nationality (`from`), reachable from where they are.
+     */
+    forKinds(code: string | undefined, kinds: readonly string[], rank: Ranking, max = 3, from?: string): KbResource[] {
+      const where = code && countries.has(code) ? code : undefined;
+      const callable = (r: KbResource) => r.phones.length > 0;
+      const local = (r: KbResource) => callable(r) && (where ? isReachableFrom(r, where) && (r.country === where || r.country === "regional") : r.country === "regional");
+      const consular = (r: KbResource) => callable(r) && r.kind === "consular" && from !== undefined && r.forNationalsOf.includes(from) && (where ? isReachableFrom(r, where) : false);
+      const c = where ? countries.get(where) : undefined;
       const child = c ? get(c.childProtection).slice(0, 1) : [];
       const picked: KbResource[] = [];
       const push = (r: KbResource | undefined) => {
         if (r && !picked.includes(r) && picked.length < max) picked.push(r);
       };
       if (rank.unaccompaniedChild) child.forEach(push);
-      for (const kind of kinds) push(pool.find((r) => r.kind === kind && r.serves !== "families") ?? pool.find((r) => r.kind === kind));
+      for (const kind of kinds) {
+        if (kind === "consular") {
+          push(kb.resources.find(consular));
+          continue;
+        }
+        const pool = kb.resources.filter((r) => r.kind === kind && local(r));
+        push(pool.find((r) => r.serves !== "families") ?? pool[0]);
+      }
       child.forEach(push);
       if (c) get(c.emergency).slice(0, 1).forEach(push);
       return picked;

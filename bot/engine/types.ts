@@ -10,6 +10,8 @@ export interface ConversationState {
   locale?: string;
   /** ISO country the person says they are in, or "skip" if they chose not to say. */
   country?: string;
+  /** ISO country the person says they are from (their consulate's), if they said. */
+  from?: string;
   /** The two particularities the regional guidelines ask about, if the person answered. */
   under18?: boolean;
   alone?: boolean;
@@ -33,6 +35,8 @@ export interface EngineInput {
   country?: string;
   /** Locale forced by the caller (e.g. the page's language in the web chat). */
   locale?: string;
+  /** Id of the hub (content/hubs/) the conversation comes from: a hub page or a hub's kiosk. */
+  hub?: string;
 }
 
 export interface QuickReply {
@@ -62,6 +66,8 @@ export interface EngineReply {
   urgency: "emergency" | "check" | "none";
   /** Danger kinds the triage found, most likely first (empty when none). */
   dangers: string[];
+  /** Anchor of the guide section the reply answers with (in the shown guide's language), if it answers from one. */
+  section?: string;
   /** Guide ids, best first. */
   guides: string[];
   /** Resource ids pointed to, in the order shown. */

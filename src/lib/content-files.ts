@@ -11,6 +11,8 @@ import {
   botPhrasesSchema,
   botSlangSchema,
   emergencyAdviceFileSchema,
+  placesSchema,
+  type Places,
   resourceKinds,
   triageCorpusSchema,
   countrySchema,
@@ -84,6 +86,8 @@ export interface LoadedContent {
   lexicon: BotLexicon;
   /** Labelled messages the triage classifier is trained on at build time (not shipped as text). */
   triageCorpus: TriageCorpusFile[];
+  /** content/places.yaml: the region's places by country, as people write them. */
+  places: Places;
 }
 
 export function formatProblem(p: Problem): string {
@@ -187,10 +191,19 @@ function loadLexicon(dir: string, problems: Problem[]): BotLexicon {
   const hint = "See the comments at the top of the file.";
   return {
     slang: loadYamlFile(path.join(dir, "slang.yaml"), botSlangSchema, {}, hint, problems),
-    danger: loadYamlFile(path.join(dir, "danger.yaml"), botDangerSchema, { categories: {}, locales: {} }, hint, problems),
+    danger: loadYamlFile(path.join(dir, "danger.yaml"), botDangerSchema, { kinds: {}, locales: {} }, hint, problems),
     phrases: loadYamlFile(path.join(dir, "phrases.yaml"), botPhrasesSchema, { languageNames: {}, places: {}, locales: {} }, hint, problems),
     emergencies: loadYamlFile(path.join(dir, "emergencies.yaml"), emergencyAdviceFileSchema, { advice: {} }, hint, problems),
   };
+}
+
+function loadPlaces(full: string, problems: Problem[]): Places {
+  const places = loadYamlFile(full, placesSchema, { others: {} } as Places, "See the comments at the top of content/places.yaml.", problems);
+  for (const code of Object.keys(places)) {
+    if (code !== "others" && !(countryCodes as readonly string[]).includes(code))
+      problems.push({ severity: "error", file: rel(full), message: `"${code}" is not a country the hub serves (${countryCodes.join(", ")}). Put other countries under "others".` });
+  }
+  return places;
 }
 
 function loadTriageCorpus(dir: string, localeCodes: string[], problems: Problem[]): TriageCorpusFile[] {
@@ -252,6 +265,7 @@ export function loadContent(root = contentDir()): { content: LoadedContent; prob
     hubs: loadYamlCollection(path.join(root, "hubs"), hubSchema, "See content/README.md, \"Hubs\".", problems),
     lexicon: loadLexicon(path.join(root, "bot"), problems),
     triageCorpus: loadTriageCorpus(path.join(root, "bot", "triage"), codes, problems),
+    places: loadPlaces(path.join(root, "places.yaml"), problems),
   };
   problems.push(...checkReferences(content, root));
   return { content, problems };

@@ -1,7 +1,7 @@
 // The knowledge-base format: what the build exports from content/ for the bot engine.
 // Owned by the model side; the engine only reads it. Bump KB_VERSION on any breaking change.
 // buildKnowledgeBase() is pure (no I/O): bot/kb/load.ts and the build integration feed it.
-import type { CountryCode, ResourceData, Topic } from "./schemas";
+import type { CountryCode, Places, ResourceData, Topic } from "./schemas";
 import type { Locale } from "./locales";
 import type { BotLexicon, LoadedContent } from "./content-files";
 import { mdxToSections } from "./mdx-text";
@@ -82,6 +82,8 @@ export interface KnowledgeBase {
   strings: Record<string, Record<string, string>>;
   /** The bot's vocabulary from content/bot/ (slang, danger words, commands, places, emergency advice). */
   lexicon: KbLexicon;
+  /** content/places.yaml: where a person can say they are, or are from. */
+  places: Places;
   /** The safety triage's classifier, trained by the build on content/bot/triage/ (absent when that corpus is empty). */
   triageModel?: ClassifierModel;
 }
@@ -153,6 +155,7 @@ export function buildKnowledgeBase(content: LoadedContent, lexicon: KbLexicon = 
     hubs,
     strings,
     lexicon,
+    places: content.places,
     ...(triageModel ? { triageModel } : {}),
   };
 }

@@ -231,6 +231,29 @@ export const localeSchema = z.object({
 });
 export type Locale = z.infer<typeof localeSchema>;
 
+/** Ways a place is written (lower case; accents optional). */
+const placeNames = z.array(z.string().min(2, "must be a place name")).default([]);
+/** One country's places in content/places.yaml. */
+export const countryPlacesSchema = z.object({
+  /** The country's names in every language, and its nicknames ("guate", "catrachilandia"). */
+  names: placeNames,
+  /** How its people are called, in every language ("hondureño", "catracho", "honduran"). */
+  people: placeNames,
+  /** Its departments, states, cities, border towns and route places: each one a list of the ways it is written. */
+  places: z.array(placeNames).default([]),
+  /** Places whose name is also a common word or a place elsewhere ("león", "colón"): the bot takes them only after "estoy en", "I'm in"... */
+  ambiguous: z.array(placeNames).default([]),
+});
+/** content/places.yaml: the region's places by country code, to know where a person is now and where they are from. */
+export const placesSchema = z
+  .object({
+    /** Countries people come from or go to that the hub does not serve (names and people only). */
+    others: z.record(z.string().regex(/^[A-Z]{2}$/, "must be a country code like US"), countryPlacesSchema).default({}),
+  })
+  .catchall(countryPlacesSchema);
+export type CountryPlaces = z.infer<typeof countryPlacesSchema>;
+export type Places = z.infer<typeof placesSchema>;
+
 /** The bot's vocabulary, kept as data in content/bot/ so editors can extend it (see content/bot/README.md). */
 const phraseList = z.array(z.string().min(1, "must not be empty")).default([]);
 /** content/bot/slang.yaml: per locale, a word or phrase people use → words the guides use for it. */
@@ -349,6 +372,12 @@ export const botPhrasesSchema = z.object({
     /** How people say they travel without family. */ alone: phraseList,
     /** How people say they travel with family. */ accompanied: phraseList,
     /** How staff say they work with children ("trabajo en un albergue"): staff guides come first. */ staff: phraseList,
+    /** Words before a place that say the person is there now ("estoy en", "aqui en", "i'm in"). */
+    here: phraseList,
+    /** Words before a place that say the person comes from it ("soy de", "vengo de", "i'm from"). */
+    from: phraseList,
+    /** Words before a place that say the person is going there ("voy a", "para", "going to"): not where they are. */
+    going: phraseList,
     /** SMS spellings and their full words ("q": "que", "can t": "cant"), read before the safety triage. One or two words on the left. */
     spelling: z.record(z.string(), z.string()).default({}),
   })),

@@ -1,0 +1,265 @@
+// Ships to the browser too (pure engine). The answer stage: which guide section answers a
+// message, and how sure we are. MiniSearch (BM25 with fuzzy and prefix matching) over each
+// locale's guide sections, where a section is found by the ways people ask it (its short answer's
+// `asks`), its heading, its short answer and its text, and a guide by its title, summary and
+// questions; with accent folding, Snowball stemming and the slang map of content/bot/slang.yaml.
+// Words that appear in a large share of a locale's sections act as stop words (this works for
+// Haitian Creole too, where no stop-word list is packaged).
+import MiniSearch, { type SearchResult } from "minisearch";
+import type { ConversationState, KnowledgeBase } from "./types";
+import type { KbGuide } from "../../src/lib/kb";
+import { tokenize } from "../../src/lib/nlp/text";
+import { stemmerFor } from "../../src/lib/nlp/stem";
+import { allMatching, compilePhrase, type Phrase } from "../../src/lib/nlp/phrases";
+import { eng, fra, por, spa } from "stopword";
+
+/** Packaged stop-word lists (the stopword package); Haitian Creole relies on the corpus-derived ones. */
+const packagedStopWords: Record<string, string[]> = { en: eng, es: spa, fr: fra, pt: por };
+
+export interface SectionHit {
+  guide: string;
+  /** Locale whose guides matched. */
+  locale: string;
+  score: number;
+  /** Index of the best-matching section in the guide, or -1 when only its title, summary or questions matched. */
+  section: number;
+  /** Share of the message's meaningful words this guide matched (0..1). */
+  coverage: number;
+  /** How many of the message's meaningful words it matched. */
+  matched: number;
+}
+
+export interface AnswerChoice {
+  /** Guides that answer, best first (one hit per guide, with its best section). */
+  hits: SectionHit[];
+  /** The best hit is in another language than the person's: its guide is shown in the source language. */
+  fallback: boolean;
+  /** Confident enough to answer; otherwise the bot says it is not sure and offers the closest topics. */
+  confident: boolean;
+}
+
+interface Doc {
+  id: string;
+  guide: string;
+  section: number;
+  title?: string;
+  summary?: string;
+  questions?: string;
+  asks?: string;
+  heading?: string;
+  answer?: string;
+  text?: string;
+}
+
+interface LocaleIndex {
+  search: MiniSearch<Doc>;
+  stop: Set<string>;
+  stem: (w: string) => string;
+  /** Slang phrases and, at the same positions, what each means. */
+  slang: Phrase[];
+  meanings: string[];
+  /** Stemmed words of the locale's guide titles, questions and asks: what people ask about. */
+  asked: Set<string>;
+}
+
+const fields = ["title", "summary", "questions", "asks", "heading", "answer", "text"];
+/**
+ * Field weights. The ways people ask (questions, asks) weigh most: they are written in people's
+ * own words. Titles and headings say what a guide or section is about; the long section text
+ * shares many words with other sections by chance, so it weighs least.
+ */
+const boost = { asks: 3, questions: 3, title: 2.5, heading: 2, answer: 1.5, summary: 1.5, text: 1 };
+/** MiniSearch's weights for near matches: a word with a typo or only its start counts less than the word itself. */
+const NEAR_MATCH_WEIGHTS = { fuzzy: 0.4, prefix: 0.5 };
+/** Words this long get prefix and one-typo matching; shorter ones would match unrelated words. */
+const NEAR_MATCH_MIN_LENGTH = 5;
+/** A word in more than this share of a locale's sections is a stop word there (at least 8 sections). */
+const STOP_WORD_SHARE = 0.3;
+/** Slang expansions count half: they say what the person means, not what they wrote. */
+const SLANG_WEIGHT = 0.5;
+/** A guide's score: its best document, plus smaller shares of its next two (a guide that matches in several places is a better answer). */
+const SECOND_SHARE = 0.5;
+const THIRD_SHARE = 0.25;
+
+/** Ranking adjustments: named, with their reasons. */
+/** A guide on the topic the message is about already (e.g. an emergency's danger topics) is preferred. */
+const TOPIC_BOOST = 1.5;
+/** An unaccompanied child is shown the guide for children travelling alone a little sooner. */
+const ALONE_BOOST = 1.2;
+/** Staff guides answer staff first; children and families see them only when nothing else fits. */
+const STAFF_FOR_STAFF = 1.8;
+const STAFF_FOR_OTHERS = 0.6;
+
+/** Confidence: the best guide must match at least this share of the meaningful words, or two of them. */
+const MIN_COVERAGE = 0.25;
+const MIN_MATCHED_WORDS = 2;
+/** ... and score at least this (BM25 units): one weak word in a long field is chance. */
+const MIN_SCORE = 1;
+/** Another language's guides must match much better: words shared across languages are often chance. */
+const MIN_COVERAGE_ELSEWHERE = 0.5;
+const MIN_COVERAGE_ELSEWHERE_WITH_TWO = 0.4;
+/** Guides far below the best match are chance, even when they share a word or two. */
+const KEEP_SHARE_OF_BEST = 0.3;
+/**
+ * Below this score the best match is too weak to answer with: the bot says it is not sure and
+ * offers the closest topics. Measured on the project's development set (tests/fixtures/bot-quality/)
+ * with `npm run bench:bot-quality -- --tune`.
+ */
+export const CONFIDENT_SCORE = 4;
+
+function stopWords(guides: KbGuide[], locale: string): Set<string> {
+  const df = new Map<string, number>();
+  let n = 0;
+  for (const g of guides)
+    for (const s of g.sections) {
+      n++;
+      for (const t of new Set(tokenize(`${s.heading} ${s.text}`))) df.set(t, (df.get(t) ?? 0) + 1);
+    }
+  const stop = new Set<string>((packagedStopWords[locale] ?? []).flatMap((w) => tokenize(w)));
+  for (const [t, c] of df) if (n >= 8 && c / n > STOP_WORD_SHARE) stop.add(t);
+  return stop;
+}
+
+function buildIndex(kb: KnowledgeBase, locale: string): LocaleIndex | undefined {
+  const guides = kb.guides.filter((g) => g.locale === locale);
+  if (guides.length === 0) return undefined;
+  const stop = stopWords(guides, locale);
+  const stem = stemmerFor(locale);
+  const near = (term: string) => term.length >= NEAR_MATCH_MIN_LENGTH;
+  const search = new MiniSearch<Doc>({
+    fields,
+    storeFields: ["guide", "section"],
+    tokenize: (text) => tokenize(text),
+    processTerm: (term) => (term.length < 2 || stop.has(term) ? null : stem(term)),
+    searchOptions: { boost, prefix: near, fuzzy: (term) => (near(term) ? 1 : false), maxFuzzy: 1, weights: NEAR_MATCH_WEIGHTS },
+  });
+  const docs: Doc[] = [];
+  for (const g of guides) {
+    docs.push({ id: `${g.id}#g`, guide: g.id, section: -1, title: g.title, summary: g.summary, questions: g.questions.join(" \n ") });
+    g.sections.forEach((s, i) => {
+      if (!s.text && !s.heading) return;
+      docs.push({ id: `${g.id}#${i}`, guide: g.id, section: i, heading: s.heading, text: s.text, ...(s.answer ? { answer: s.answer.text, asks: s.answer.asks.join(" \n ") } : {}) });
+    });
+  }
+  search.addAll(docs);
+  const entries = Object.entries(kb.lexicon.slang[locale] ?? {});
+  const asked = new Set(
+    guides
+      .flatMap((g) => [g.title, ...g.questions, ...g.sections.flatMap((s) => s.answer?.asks ?? [])])
+      .flatMap((q) => tokenize(q))
+      .filter((t) => t.length >= 2 && !stop.has(t))
+      .map(stem),
+  );
+  return { search, stop, stem, slang: entries.map(([k]) => compilePhrase(k)), meanings: entries.map(([, v]) => v.join(" ")), asked };
+}
+
+export interface Answerer {
+  /** Locales that have guides. */
+  locales: string[];
+  /** The sections that answer a message, in the person's language first. */
+  choose(tokens: string[], locale: string, context: AnswerContext): AnswerChoice;
+  /** How many of these words are words people use to ask about the guides' topics. */
+  topicWords(tokens: string[], locale: string): number;
+}
+
+export interface AnswerContext {
+  state: ConversationState;
+  /** The person works with children (shelter, hub or school staff). */
+  staff: boolean;
+  /** Guide topics to prefer (an emergency's danger topics). */
+  topics?: string[];
+}
+
+export function createAnswerer(kb: KnowledgeBase): Answerer {
+  const indexes = new Map<string, LocaleIndex>();
+  for (const l of kb.locales) {
+    const index = buildIndex(kb, l.code);
+    if (index) indexes.set(l.code, index);
+  }
+  const anyStop = new Set(Object.values(packagedStopWords).flatMap((list) => list.flatMap((w) => tokenize(w))));
+  const sourceGuides = new Map(kb.guides.filter((g) => g.locale === kb.sourceLocale).map((g) => [g.id, g]));
+  const staffLocales = new Set(kb.guides.filter((g) => g.audience === "staff").map((g) => g.locale));
+
+  function search(tokens: string[], locale: string, exact: boolean): SectionHit[] {
+    const index = indexes.get(locale);
+    if (!index) return [];
+    const expansions = allMatching(index.slang, tokens, 0).map((i) => index.meanings[i] as string);
+    // Function words of any of our languages don't count: a French message searched in the Spanish guides.
+    const meaningful = new Set(tokens.filter((t) => t.length >= 2 && !index.stop.has(t) && !anyStop.has(t)).map(index.stem));
+    if (meaningful.size === 0 && expansions.length === 0) return [];
+    const folded = tokens.join(" ");
+    const query = expansions.length ? { combineWith: "OR" as const, queries: [folded, { queries: [expansions.join(" ")], boostTerm: () => SLANG_WEIGHT }] } : folded;
+    const results: SearchResult[] = index.search.search(query, exact ? { fuzzy: false, prefix: false } : {});
+    const byGuide = new Map<string, { scores: number[]; section: number; sectionScore: number; terms: Set<string> }>();
+    for (const r of results) {
+      const guide = r["guide"] as string;
+      const section = r["section"] as number;
+      let g = byGuide.get(guide);
+      if (!g) byGuide.set(guide, (g = { scores: [], section: -1, sectionScore: 0, terms: new Set() }));
+      g.scores.push(r.score);
+      for (const t of r.queryTerms) g.terms.add(t);
+      if (section >= 0 && r.score > g.sectionScore) {
+        g.section = section;
+        g.sectionScore = r.score;
+      }
+    }
+    const hits: SectionHit[] = [];
+    for (const [guide, g] of byGuide) {
+      const [a = 0, b = 0, c = 0] = g.scores;
+      const matched = [...g.terms].filter((t) => meaningful.has(t)).length;
+      hits.push({ guide, locale, score: a + SECOND_SHARE * b + THIRD_SHARE * c, section: g.section, coverage: meaningful.size ? matched / meaningful.size : 0, matched });
+    }
+    return hits.sort((x, y) => y.score - x.score);
+  }
+
+  return {
+    locales: [...indexes.keys()],
+    topicWords(tokens, locale) {
+      const index = indexes.get(locale);
+      if (!index) return 0;
+      return tokens.filter((t) => t.length >= 2 && !index.stop.has(t) && index.asked.has(index.stem(t))).length;
+    },
+    choose(tokens, locale, { state, staff, topics = [] }) {
+      const alone = state.under18 === true && state.alone === true;
+      const adjust = (hits: SectionHit[]) =>
+        hits
+          .map((h) => {
+            const g = sourceGuides.get(h.guide);
+            const guideTopics: readonly string[] = g?.topics ?? [];
+            let score = h.score;
+            if (topics.some((x) => guideTopics.includes(x))) score *= TOPIC_BOOST;
+            if (alone && guideTopics.includes("travelling-alone")) score *= ALONE_BOOST;
+            if (g?.audience === "staff") score *= staff ? STAFF_FOR_STAFF : STAFF_FOR_OTHERS;
+            return { ...h, score };
+          })
+          .sort((a, b) => b.score - a.score);
+      const good = (h: SectionHit | undefined) => Boolean(h && h.matched >= 1 && (h.coverage >= MIN_COVERAGE || h.matched >= MIN_MATCHED_WORDS) && h.score >= MIN_SCORE);
+      const goodElsewhere = (h: SectionHit) => good(h) && ((h.coverage >= MIN_COVERAGE_ELSEWHERE_WITH_TWO && h.matched >= MIN_MATCHED_WORDS) || h.coverage >= MIN_COVERAGE_ELSEWHERE);
+      const keep = (hits: SectionHit[], ok: (h: SectionHit) => boolean = () => true) => hits.filter((h) => ok(h) && h.score >= (hits[0]?.score ?? 0) * KEEP_SHARE_OF_BEST);
+      const confident = (h: SectionHit | undefined) => Boolean(h && h.score >= CONFIDENT_SCORE);
+      const own = keep(adjust(search(tokens, locale, false)), good);
+      const staffHere = staffLocales.has(locale);
+      if (good(own[0]) && !(staff && !staffHere)) return { hits: own, fallback: false, confident: confident(own[0]) };
+      let best: SectionHit[] = [];
+      let staffHit: SectionHit | undefined;
+      for (const other of indexes.keys()) {
+        if (other === locale) continue;
+        const all = adjust(search(tokens, other, true));
+        const hits = keep(all, goodElsewhere);
+        if (hits[0] && hits[0].score > (best[0]?.score ?? 0)) best = hits;
+        // Staff writing in a language without staff guides: the staff guides of another language.
+        if (staff && !staffHere) {
+          const s = all.find((h) => good(h) && sourceGuides.get(h.guide)?.audience === "staff");
+          if (s && s.score > (staffHit?.score ?? 0)) staffHit = s;
+        }
+      }
+      if (good(own[0])) {
+        return staffHit ? { hits: [staffHit, ...own.filter((h) => h.guide !== staffHit.guide)], fallback: true, confident: true } : { hits: own, fallback: false, confident: confident(own[0]) };
+      }
+      if (staffHit && !best.some((h) => h.guide === staffHit.guide)) best = [staffHit, ...best];
+      if (best.length === 0) return { hits: [], fallback: false, confident: false };
+      const top = best[0] as SectionHit;
+      return { hits: best, fallback: !kb.guides.some((g) => g.id === top.guide && g.locale === locale), confident: confident(top) };
+    },
+  };
+}

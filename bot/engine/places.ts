@@ -1,0 +1,110 @@
+// Ships to the browser too (pure engine). Where the person is now, and where they are from, from
+// the place names of content/places.yaml and the words around them ("soy hondureño pero estoy en
+// Tapachula" → in MX, from HN). Resources are chosen for where the person is; consular help for
+// where they are from.
+import type { KnowledgeBase } from "./types";
+import type { CountryPlaces } from "../../src/lib/schemas";
+import { editDistance, tokenize } from "../../src/lib/nlp/text";
+
+export interface Whereabouts {
+  /** Country the person is in now (a served country's code), if the message says or implies it. */
+  here?: string;
+  /** Country they are from (any country code), if the message says it. */
+  from?: string;
+}
+
+type Role = "here" | "from" | "going";
+
+interface Name {
+  words: string[];
+  country: string;
+  /** A demonym ("hondureño"): it tells where the person is from. */
+  people: boolean;
+  /** A name that is also a common word: counts only after a cue. */
+  ambiguous: boolean;
+  /** A country name (not a town): a bare mention does not say the person is there. */
+  countryName: boolean;
+}
+
+interface Cue {
+  words: string[];
+  role: Role;
+}
+
+/** Place names this long forgive one typo ("tapachla"): shorter ones would match other words. */
+const TYPO_MIN_LENGTH = 7;
+/** A cue may be this many words before the place ("estoy aqui en la ciudad de ..."). */
+const CUE_REACH = 3;
+
+export function createPlaces(kb: KnowledgeBase): (tokens: readonly string[]) => Whereabouts {
+  const names: Name[] = [];
+  const add = (country: string, p: CountryPlaces) => {
+    const push = (list: readonly string[], extra: Partial<Name>) => {
+      for (const raw of list) {
+        const words = tokenize(raw);
+        if (words.length) names.push({ words, country, people: false, ambiguous: false, countryName: false, ...extra });
+      }
+    };
+    push(p.names, { countryName: true });
+    push(p.people, { people: true });
+    for (const variants of p.places) push(variants, {});
+    for (const variants of p.ambiguous) push(variants, { ambiguous: true });
+  };
+  const { others, ...served } = kb.places;
+  for (const [code, p] of Object.entries(served)) if (p) add(code, p);
+  for (const [code, p] of Object.entries(others ?? {})) add(code, p);
+  // The longest names first, so "san pedro sula" wins over "san pedro".
+  names.sort((a, b) => b.words.length - a.words.length);
+  const byFirst = new Map<string, Name[]>();
+  for (const n of names) {
+    const key = n.words[0] as string;
+    const list = byFirst.get(key);
+    if (list) list.push(n);
+    else byFirst.set(key, [n]);
+  }
+  const long = names.filter((n) => n.words.length === 1 && (n.words[0] as string).length >= TYPO_MIN_LENGTH);
+
+  const cues: Cue[] = [];
+  for (const l of Object.values(kb.lexicon.phrases.locales))
+    for (const role of ["here", "from", "going"] as const) for (const raw of l[role] ?? []) cues.push({ words: tokenize(raw), role });
+  // Longer cues first: "voy para" (going) wins over "para".
+  cues.sort((a, b) => b.words.length - a.words.length);
+  const served_ = new Set(Object.keys(served));
+
+  function nameAt(tokens: readonly string[], i: number): Name | undefined {
+    for (const n of byFirst.get(tokens[i] as string) ?? []) if (n.words.every((w, k) => tokens[i + k] === w)) return n;
+    const t = tokens[i] as string;
+    if (t.length >= TYPO_MIN_LENGTH) return long.find((n) => t[0] === n.words[0]?.[0] && editDistance(t, n.words[0] as string, 1) <= 1);
+    return undefined;
+  }
+
+  /** The cue that ends right before position i (at most CUE_REACH words before it). */
+  function cueBefore(tokens: readonly string[], i: number): Role | undefined {
+    for (let end = i; end >= Math.max(0, i - CUE_REACH); end--)
+      for (const c of cues) {
+        const start = end - c.words.length;
+        if (start >= 0 && c.words.every((w, k) => tokens[start + k] === w)) return c.role;
+      }
+    return undefined;
+  }
+
+  return (tokens) => {
+    const found: { name: Name; role: Role | undefined }[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const name = nameAt(tokens, i);
+      if (!name) continue;
+      const role = name.people ? "from" : cueBefore(tokens, i);
+      if (!name.ambiguous || role) found.push({ name, role });
+      i += name.words.length - 1;
+    }
+    const out: Whereabouts = {};
+    const from = found.filter((f) => f.role === "from").pop();
+    if (from) out.from = from.name.country;
+    const isServed = (f: { name: Name }) => served_.has(f.name.country);
+    // Where they are: said with a cue ("estoy en"), else a town or region named without one
+    // (people name the town they are in), never a country they come from or are going to.
+    const here = found.filter((f) => f.role === "here" && isServed(f)).pop() ?? found.find((f) => f.role === undefined && !f.name.countryName && isServed(f) && f.name.country !== out.from);
+    if (here) out.here = here.name.country;
+    return out;
+  };
+}
