@@ -4,6 +4,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { loadContent, formatProblem } from "../../src/lib/content-files";
 import { buildKnowledgeBase, KB_VERSION, type KnowledgeBase } from "../../src/lib/kb";
+import type { ModelCache } from "../../src/lib/triage-model";
+import type { ClassifierModel } from "../../src/lib/nlp/classifier";
 import { contentDir } from "../../src/lib/paths";
 
 const rel = (file: string) => path.relative(process.cwd(), file) || file;
@@ -17,7 +19,29 @@ export function loadKnowledgeBase(root = contentDir()): KnowledgeBase {
   const { content, problems } = loadContent(root);
   const messages = problems.filter((p) => p.severity === "error").map(formatProblem);
   if (messages.length) throw new Error(`The content has ${messages.length} mistake(s):\n${messages.map((m) => `  ${m}`).join("\n")}`);
-  return buildKnowledgeBase(content);
+  return buildKnowledgeBase(content, content.lexicon, new Date(), modelCache());
+}
+
+/** Trained triage models, kept on disk between builds (node_modules/.cache/hub): retraining takes seconds. */
+export function modelCache(dir = path.resolve("node_modules", ".cache", "hub")): ModelCache {
+  const file = (key: string) => path.join(dir, `${key}.json`);
+  return {
+    get(key) {
+      try {
+        return JSON.parse(fs.readFileSync(file(key), "utf8")) as ClassifierModel;
+      } catch {
+        return undefined;
+      }
+    },
+    set(key, model) {
+      try {
+        fs.mkdirSync(dir, { recursive: true });
+        fs.writeFileSync(file(key), JSON.stringify(model));
+      } catch {
+        // A read-only disk only costs the next build the training time.
+      }
+    },
+  };
 }
 
 /** Read a built kb.json and check it is a format this engine understands. */

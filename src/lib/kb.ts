@@ -6,7 +6,7 @@ import type { Locale } from "./locales";
 import type { BotLexicon, LoadedContent } from "./content-files";
 import { mdxToSections } from "./mdx-text";
 import type { ClassifierModel } from "./nlp/classifier";
-import { corpusMessages, trainTriageModel } from "./triage-model";
+import { corpusMessages, trainTriageModel, type ModelCache } from "./triage-model";
 
 export const KB_VERSION = 2;
 
@@ -101,7 +101,7 @@ const sharedKeys = new Set(["site.name", "nav.help", "help.title"]);
 const isBotKey = (key: string) => key.startsWith("bot.") || sharedKeys.has(key);
 
 /** Build the knowledge base from validated content (one source of truth for site and bot). */
-export function buildKnowledgeBase(content: LoadedContent, lexicon: KbLexicon = content.lexicon, builtAt = new Date()): KnowledgeBase {
+export function buildKnowledgeBase(content: LoadedContent, lexicon: KbLexicon = content.lexicon, builtAt = new Date(), modelCache?: ModelCache): KnowledgeBase {
   const sourceLocale = content.locales[0]?.code ?? "es";
   const guides: KbGuide[] = content.guides
     .map((g) => ({
@@ -143,7 +143,7 @@ export function buildKnowledgeBase(content: LoadedContent, lexicon: KbLexicon = 
   const strings = Object.fromEntries(
     Object.entries(content.strings).map(([code, table]) => [code, Object.fromEntries(Object.entries(table).filter(([k]) => isBotKey(k)))]),
   );
-  const triageModel = trainTriageModel(corpusMessages(content.triageCorpus), lexicon);
+  const triageModel = trainTriageModel(corpusMessages(content.triageCorpus), lexicon, modelCache);
   return {
     version: KB_VERSION,
     builtAt: builtAt.toISOString(),

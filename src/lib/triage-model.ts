@@ -57,8 +57,47 @@ export function triageExamples(messages: readonly CorpusMessage[], danger: BotDa
   });
 }
 
-/** Train the triage classifier; undefined when the corpus is empty (the triage then uses the lexicon alone). */
-export function trainTriageModel(messages: readonly CorpusMessage[], lexicon: { danger: BotDanger; phrases: BotPhrases }): ClassifierModel | undefined {
+/** Where trained models are kept between builds (a folder on disk for the build; nothing in a browser). */
+export interface ModelCache {
+  get(key: string): ClassifierModel | undefined;
+  set(key: string, model: ClassifierModel): void;
+}
+
+/** FNV-1a, 52 bits: a stable key for the same training inputs (no Node crypto: this module also runs in browsers). */
+function fingerprint(text: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
+  }
+  return `${h1.toString(16)}${(h2 & 0xfffff).toString(16)}`;
+}
+
+/** The same messages and vocabulary always give the same model, so it is trained once per change. */
+export function triageModelKey(messages: readonly CorpusMessage[], lexicon: { danger: BotDanger; phrases: BotPhrases }): string {
+  const spelling = Object.fromEntries(Object.entries(lexicon.phrases.locales).map(([code, l]) => [code, l.spelling]));
+  return `triage-${fingerprint(JSON.stringify([messages.map((m) => [m.locale, m.label, m.text]), lexicon.danger, spelling]))}`;
+}
+
+const trainedHere = new Map<string, ClassifierModel>();
+
+/**
+ * Train the triage classifier, or take it from this process's memory or the given cache when the
+ * same inputs trained it before; undefined when the corpus lacks either kind of message (the
+ * triage then uses the lexicon alone).
+ */
+export function trainTriageModel(messages: readonly CorpusMessage[], lexicon: { danger: BotDanger; phrases: BotPhrases }, cache?: ModelCache): ClassifierModel | undefined {
   if (!messages.some((m) => m.label !== NO_DANGER) || !messages.some((m) => m.label === NO_DANGER)) return undefined;
-  return trainClassifier(triageExamples(messages, lexicon.danger, lexicon.phrases), { none: NO_DANGER });
+  const key = triageModelKey(messages, lexicon);
+  const known = trainedHere.get(key) ?? cache?.get(key);
+  if (known) {
+    trainedHere.set(key, known);
+    return known;
+  }
+  const model = trainClassifier(triageExamples(messages, lexicon.danger, lexicon.phrases), { none: NO_DANGER });
+  trainedHere.set(key, model);
+  cache?.set(key, model);
+  return model;
 }
