@@ -100,7 +100,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     chatMaxPerAddress: positiveInt(env, "CHAT_MAX_PER_ADDRESS", 20),
     chatAddressRatePerMinute: positiveInt(env, "CHAT_ADDRESS_RATE_PER_MINUTE", 120),
     chatIdleMs: minutes(env, "CHAT_IDLE_MINUTES", 5),
-    twilioRatePerMinute: positiveInt(env, "TWILIO_RATE_PER_MINUTE", 5),
+    twilioRatePerMinute: positiveInt(env, "TWILIO_RATE_PER_MINUTE", 10),
     trustProxy: (env["TRUST_PROXY"] ?? "")
       .split(",")
       .map((s) => s.trim())

@@ -45,6 +45,9 @@ async function main(): Promise<void> {
       fail(err);
     }
   });
+  // A client may half-close its side once its request is sent (HTTP/1.0 style); the answer,
+  // which may take a file lookup, must still reach it. (Node's http server property.)
+  (server as http.Server & { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true;
   // Malformed HTTP gets a plain 400, not a dropped process. A client that hung up (or was too
   // slow, see headersTimeout) is only counted: it is load, not a fault of ours.
   server.on("clientError", (err: NodeJS.ErrnoException, socket) => {

@@ -110,12 +110,13 @@ export class ChatClient {
     for (const w of this.waiters.splice(0)) w();
   }
 
-  static open(hub: Hub, options: { origin?: string | null; locale?: string } = {}): Promise<ChatClient> {
+  /** `localAddress` (another loopback address, e.g. 127.0.0.2) makes the client another person to the hub. */
+  static open(hub: Hub, options: { origin?: string | null; locale?: string; localAddress?: string } = {}): Promise<ChatClient> {
     const headers: Record<string, string> = {};
     const origin = options.origin === undefined ? hub.origin : options.origin;
     if (origin !== null) headers["Origin"] = origin;
     const query = options.locale ? `?locale=${options.locale}` : "";
-    const socket = new WebSocket(`ws://127.0.0.1:${hub.port}/chat/ws${query}`, { headers });
+    const socket = new WebSocket(`ws://127.0.0.1:${hub.port}/chat/ws${query}`, { headers, ...(options.localAddress ? { localAddress: options.localAddress } : {}) });
     return new Promise((resolve, reject) => {
       socket.once("open", () => resolve(new ChatClient(socket)));
       socket.once("unexpected-response", (_req, res) => reject(new Error(`refused with HTTP ${res.statusCode}`)));
