@@ -4,14 +4,16 @@ import http from "node:http";
 import { readConfig } from "./config";
 import { plain, rawHeaderLines, requestPath, securityHeaders } from "./http";
 import { staticSite } from "./static";
-import { startChannels, type Responder } from "./channels/index";
+import { startChannels, type CountryName, type Responder } from "./channels/index";
+import { countryNamesFrom } from "./channels/sms-format";
 import { createStats, formatStats, logError, logInfo } from "./log";
 
 /** The real engine over the knowledge base built from content/ (same source as the site). */
-async function loadResponder(): Promise<Responder> {
+async function loadResponder(): Promise<{ responder: Responder; countryName: CountryName }> {
   const [{ createEngine }, { loadKnowledgeBase }] = await Promise.all([import("./engine/index"), import("./kb/load")]);
-  const engine = createEngine(loadKnowledgeBase());
-  return (state, input) => engine.reply(state, input);
+  const kb = loadKnowledgeBase();
+  const engine = createEngine(kb);
+  return { responder: (state, input) => engine.reply(state, input), countryName: countryNamesFrom(kb) };
 }
 
 async function main(): Promise<void> {
@@ -20,7 +22,7 @@ async function main(): Promise<void> {
   // Botkit's own debug output prints whole incoming messages: never on a public hub.
   if (/botkit|botbuilder|\*/.test(process.env["DEBUG"] ?? "")) logInfo("warning: DEBUG makes Botkit log message text; unset it on a public hub");
   const site = staticSite(config.siteDir, { stats });
-  const responder = config.botMode === "echo" ? "echo" : await loadResponder();
+  const loaded = config.botMode === "echo" ? undefined : await loadResponder();
   const headers = securityHeaders(config.botUrl);
 
   let channels: Awaited<ReturnType<typeof startChannels>> | undefined;
@@ -58,7 +60,7 @@ async function main(): Promise<void> {
     }
     socket.end(`HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n${rawHeaderLines(headers)}\r\n`);
   });
-  channels = await startChannels(server, config, responder, stats);
+  channels = await startChannels(server, config, loaded?.responder ?? "echo", stats, loaded ? { countryName: loaded.countryName } : {});
 
   const statsTimer = config.statsEveryMs > 0 ? setInterval(() => logInfo(formatStats(stats)), config.statsEveryMs) : undefined;
   statsTimer?.unref();

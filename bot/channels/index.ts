@@ -7,7 +7,7 @@ import { pathToFileURL } from "node:url";
 import type { Storage } from "botbuilder";
 import { createBotHost, type Responder } from "./botkit";
 import { createMemoryStore } from "./memory-store";
-import { formatForSms } from "./sms-format";
+import { replyFormatter, type SmsFormat } from "./sms-format";
 import { restSender, TwilioAdapter, twilioWebhook, type TwilioSend } from "./twilio";
 import { attachWebChat, WebChatAdapter, type NoticeCode, type WebChat } from "./web";
 import { FairQueue } from "./fair";
@@ -38,9 +38,13 @@ const MAX_WAITING_PER_KEY = 50;
 /** A sender's past use is forgiven by half every 30 s: a person who wrote a while ago is light again. */
 const USAGE_HALF_LIFE_MS = 30_000;
 
+/** A country's name in a language (from the knowledge base), for SMS lines of numbers. */
+export type CountryName = NonNullable<SmsFormat["countryName"]>;
+
 export interface ChannelOptions {
   /** Replaces the Twilio REST client (tests point it at a local double instead, via TWILIO_API_BASE). */
   twilioSend?: TwilioSend;
+  countryName?: CountryName;
 }
 
 /**
@@ -67,8 +71,13 @@ export async function startChannels(server: Server, config: HubConfig, responder
 
   const twilioSend = options.twilioSend ?? (config.twilio ? restSender(config.twilio) : async () => undefined);
   const siteUrl = process.env["SITE_URL"] ?? config.publicUrl;
-  const format = (reply: Parameters<typeof formatForSms>[0], maxChars: number) =>
-    formatForSms(reply, { maxChars, optionsHeader: text("chat.smsOptions", reply.locale), ...(siteUrl ? { siteUrl: siteUrl.replace(/\/+$/, "") } : {}) });
+  const format = replyFormatter(
+    {
+      ...(siteUrl ? { siteUrl: siteUrl.replace(/\/+$/, "") } : {}),
+      ...(options.countryName ? { countryName: options.countryName } : {}),
+    },
+    (locale) => text("chat.smsOptions", locale),
+  );
   const sms = new TwilioAdapter("sms", twilioSend, format);
   const whatsapp = new TwilioAdapter("whatsapp", twilioSend, format);
   const webAdapter = new WebChatAdapter();

@@ -8,7 +8,6 @@ import crypto from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type twilioSdk from "twilio";
 import { ChannelAdapter, type OutgoingReply } from "./botkit";
-import { SMS_MAX_CHARS, WHATSAPP_MAX_CHARS } from "./sms-format";
 import type { TwilioConfig } from "../config";
 import { logError, type Stats } from "../log";
 import { plain } from "../http";
@@ -33,15 +32,15 @@ export class TwilioAdapter extends ChannelAdapter<TwilioAddress> {
   constructor(
     readonly channelId: TwilioChannel,
     private readonly sendMessage: TwilioSend,
-    private readonly format: (reply: OutgoingReply, maxChars: number) => string[],
+    /** Writes a reply as this channel's messages (sms-format.ts). */
+    private readonly format: (reply: OutgoingReply, channel: TwilioChannel) => string[],
   ) {
     super();
   }
 
   protected async deliver(address: TwilioAddress, reply: OutgoingReply): Promise<void> {
-    const max = this.channelId === "sms" ? SMS_MAX_CHARS : WHATSAPP_MAX_CHARS;
     // Parts go one after the other so they arrive in order as often as the network allows.
-    for (const body of this.format(reply, max)) await this.sendMessage({ to: address.to, from: address.from, body });
+    for (const body of this.format(reply, this.channelId)) await this.sendMessage({ to: address.to, from: address.from, body });
   }
 }
 
