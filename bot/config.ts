@@ -107,7 +107,18 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       .filter(Boolean),
     botMode: env["HUB_BOT"] === "echo" ? "echo" : "engine",
   };
-  if (env["REDIS_URL"]) config.redisUrl = env["REDIS_URL"];
+  const redisUrl = env["REDIS_URL"];
+  if (redisUrl) {
+    // Not echoed back: the URL may hold Redis's password.
+    let protocol = "";
+    try {
+      protocol = new URL(redisUrl).protocol;
+    } catch {
+      // reported below
+    }
+    if (protocol !== "redis:" && protocol !== "rediss:") throw new Error("REDIS_URL must be a URL like redis://127.0.0.1:6379 (or rediss:// for TLS).");
+    config.redisUrl = redisUrl;
+  }
   if (env["PUBLIC_BOT_URL"]) config.botUrl = originOf(env["PUBLIC_BOT_URL"], "PUBLIC_BOT_URL");
   if (publicUrl) config.publicUrl = publicUrl;
   if (sid && token) config.twilio = { accountSid: sid, authToken: token, ...(apiBase ? { apiBase } : {}) };
