@@ -26,6 +26,25 @@ export interface HubConfig {
   idleMs: number;
   /** Log-free counts are printed every this many ms (0 = only at shutdown). */
   statsEveryMs: number;
+  /** Open web-chat sockets the whole hub holds; past it the heaviest address gives one up. */
+  chatMaxConnections: number;
+  /** Open web-chat sockets one client address may hold. */
+  chatMaxPerAddress: number;
+  /** Messages per minute all the web-chat connections of one address may send together. */
+  chatAddressRatePerMinute: number;
+  /** A web-chat connection with no message for this long is told so and closed. */
+  chatIdleMs: number;
+  /** Messages per minute one SMS/WhatsApp sender is answered. */
+  twilioRatePerMinute: number;
+  /**
+   * Proxies whose X-Forwarded-For is believed (proxy-addr's syntax: addresses, CIDR ranges,
+   * "loopback", "linklocal", "uniquelocal"). Empty: the socket's address is the client's.
+   */
+  trustProxy: string[];
+  /** Redis for what several hub processes must share (handled MessageSids); none: memory. */
+  redisUrl?: string;
+  /** Build-time PUBLIC_BOT_URL, when the chat's bot runs elsewhere (the CSP allows its origin). */
+  botUrl?: string;
   /** "engine" answers with the real engine; "echo" is the bare Botkit echo bot the benchmark compares against. */
   botMode: "engine" | "echo";
 }
@@ -77,8 +96,30 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     chatMaxBytes: positiveInt(env, "CHAT_MAX_BYTES", 4096),
     idleMs: minutes(env, "STATE_IDLE_MINUTES", 30),
     statsEveryMs: minutes(env, "STATS_EVERY_MINUTES", 60),
+    chatMaxConnections: positiveInt(env, "CHAT_MAX_CONNECTIONS", 2000),
+    chatMaxPerAddress: positiveInt(env, "CHAT_MAX_PER_ADDRESS", 20),
+    chatAddressRatePerMinute: positiveInt(env, "CHAT_ADDRESS_RATE_PER_MINUTE", 120),
+    chatIdleMs: minutes(env, "CHAT_IDLE_MINUTES", 5),
+    twilioRatePerMinute: positiveInt(env, "TWILIO_RATE_PER_MINUTE", 10),
+    trustProxy: (env["TRUST_PROXY"] ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
     botMode: env["HUB_BOT"] === "echo" ? "echo" : "engine",
   };
+  const redisUrl = env["REDIS_URL"];
+  if (redisUrl) {
+    // Not echoed back: the URL may hold Redis's password.
+    let protocol = "";
+    try {
+      protocol = new URL(redisUrl).protocol;
+    } catch {
+      // reported below
+    }
+    if (protocol !== "redis:" && protocol !== "rediss:") throw new Error("REDIS_URL must be a URL like redis://127.0.0.1:6379 (or rediss:// for TLS).");
+    config.redisUrl = redisUrl;
+  }
+  if (env["PUBLIC_BOT_URL"]) config.botUrl = originOf(env["PUBLIC_BOT_URL"], "PUBLIC_BOT_URL");
   if (publicUrl) config.publicUrl = publicUrl;
   if (sid && token) config.twilio = { accountSid: sid, authToken: token, ...(apiBase ? { apiBase } : {}) };
   return config;

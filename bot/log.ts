@@ -7,12 +7,16 @@ export interface Stats {
   erased: number;
   refused: number;
   errors: number;
+  /** Request bodies the client stopped sending (slow or dropped connections): counted, not errors. */
+  aborted: number;
+  /** Twilio webhooks whose MessageSid was already handled (answered once only). */
+  replays: number;
   languages: Record<string, number>;
   channels: Record<string, number>;
 }
 
 export function createStats(): Stats {
-  return { messages: 0, emergencies: 0, erased: 0, refused: 0, errors: 0, languages: {}, channels: {} };
+  return { messages: 0, emergencies: 0, erased: 0, refused: 0, errors: 0, aborted: 0, replays: 0, languages: {}, channels: {} };
 }
 
 function bump(table: Record<string, number>, key: string): void {
@@ -50,5 +54,5 @@ export function formatStats(stats: Stats): string {
     Object.entries(t)
       .map(([k, v]) => `${k}=${v}`)
       .join(",") || "-";
-  return `stats messages=${stats.messages} emergencies=${stats.emergencies} erased=${stats.erased} refused=${stats.refused} errors=${stats.errors} languages=${table(stats.languages)} channels=${table(stats.channels)}`;
+  return `stats messages=${stats.messages} emergencies=${stats.emergencies} erased=${stats.erased} refused=${stats.refused} errors=${stats.errors} aborted=${stats.aborted} replays=${stats.replays} languages=${table(stats.languages)} channels=${table(stats.channels)}`;
 }

@@ -2,15 +2,18 @@
 // webhooks (/twilio/sms, /twilio/whatsapp) and /healthz, on one port. `npm start` runs it.
 import http from "node:http";
 import { readConfig } from "./config";
+import { plain, rawHeaderLines, requestPath, securityHeaders } from "./http";
 import { staticSite } from "./static";
-import { startChannels, type Responder } from "./channels/index";
+import { startChannels, type CountryName, type Responder } from "./channels/index";
+import { countryNamesFrom } from "./channels/sms-format";
 import { createStats, formatStats, logError, logInfo } from "./log";
 
 /** The real engine over the knowledge base built from content/ (same source as the site). */
-async function loadResponder(): Promise<Responder> {
+async function loadResponder(): Promise<{ responder: Responder; countryName: CountryName }> {
   const [{ createEngine }, { loadKnowledgeBase }] = await Promise.all([import("./engine/index"), import("./kb/load")]);
-  const engine = createEngine(loadKnowledgeBase());
-  return (state, input) => engine.reply(state, input);
+  const kb = loadKnowledgeBase();
+  const engine = createEngine(kb);
+  return { responder: (state, input) => engine.reply(state, input), countryName: countryNamesFrom(kb) };
 }
 
 async function main(): Promise<void> {
@@ -18,29 +21,46 @@ async function main(): Promise<void> {
   const stats = createStats();
   // Botkit's own debug output prints whole incoming messages: never on a public hub.
   if (/botkit|botbuilder|\*/.test(process.env["DEBUG"] ?? "")) logInfo("warning: DEBUG makes Botkit log message text; unset it on a public hub");
-  const site = staticSite(config.siteDir);
-  const responder = config.botMode === "echo" ? "echo" : await loadResponder();
+  const site = staticSite(config.siteDir, { stats });
+  const loaded = config.botMode === "echo" ? undefined : await loadResponder();
+  const headers = securityHeaders(config.botUrl);
 
   let channels: Awaited<ReturnType<typeof startChannels>> | undefined;
   const server = http.createServer((req, res) => {
+    // Set first, so every answer carries them: pages, redirects, errors, /healthz.
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    const fail = (err: unknown) => {
+      logError("http", err, stats);
+      if (!res.headersSent) plain(res, 500, "Something went wrong.");
+      else res.destroy();
+    };
     try {
-      if (req.url === "/healthz") {
+      const pathname = requestPath(req);
+      if (pathname === undefined) return plain(res, 400, "Bad request");
+      if (pathname === "/healthz") {
         res.writeHead(200, { "Content-Type": "application/json", "Cache-Control": "no-store" }).end(JSON.stringify({ ok: true }));
         return;
       }
-      if (channels?.handle(req, res)) return;
-      site(req, res);
+      if (channels?.handle(req, res, pathname)) return;
+      site(req, res, pathname).catch(fail);
     } catch (err) {
-      logError("http", err, stats);
-      if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" }).end("Something went wrong.");
+      fail(err);
     }
   });
-  // Malformed HTTP gets a plain 400, not a dropped process.
-  server.on("clientError", (_err, socket) => {
-    if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n");
-    else socket.destroy();
+  // A client may half-close its side once its request is sent (HTTP/1.0 style); the answer,
+  // which may take a file lookup, must still reach it. (Node's http server property.)
+  (server as http.Server & { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true;
+  // Malformed HTTP gets a plain 400, not a dropped process. A client that hung up (or was too
+  // slow, see headersTimeout) is only counted: it is load, not a fault of ours.
+  server.on("clientError", (err: NodeJS.ErrnoException, socket) => {
+    if (err.code === "ECONNRESET" || !socket.writable) {
+      stats.aborted += 1;
+      socket.destroy();
+      return;
+    }
+    socket.end(`HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n${rawHeaderLines(headers)}\r\n`);
   });
-  channels = await startChannels(server, config, responder, stats);
+  channels = await startChannels(server, config, loaded?.responder ?? "echo", stats, loaded ? { countryName: loaded.countryName } : {});
 
   const statsTimer = config.statsEveryMs > 0 ? setInterval(() => logInfo(formatStats(stats)), config.statsEveryMs) : undefined;
   statsTimer?.unref();
@@ -69,6 +89,26 @@ async function main(): Promise<void> {
     logInfo("stopped");
   };
   for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => void stop());
+  watchParent(() => void stop());
+}
+
+/**
+ * Under npm (`npm start`, `npm run serve`) the hub lives as long as npm does. npm passes SIGTERM
+ * and SIGINT on to its direct child, and the scripts `exec` so that child is this process; if
+ * npm goes away without passing a signal on (it was killed, or a shell between us swallowed it)
+ * we are re-parented, and stop as if told to. Outside npm (systemd, a container, nohup) the
+ * parent is left alone.
+ */
+function watchParent(stop: () => void): void {
+  if (!process.env["npm_lifecycle_event"]) return;
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(timer);
+    logInfo("parent process gone: stopping");
+    stop();
+  }, 500);
+  timer.unref();
 }
 
 main().catch((err: unknown) => {

@@ -67,7 +67,8 @@ function timeQuery(query: string): string {
   })()`;
 }
 
-const server = http.createServer(staticSite(out));
+const site = staticSite(out);
+const server = http.createServer((req, res) => void site(req, res));
 await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 const executablePath = chromiumExecutable();

@@ -1,9 +1,14 @@
 // Web chat over a websocket (path /chat/ws). What the stock botbuilder-adapter-web lacks:
 // the server issues each conversation's id (a client-sent "user" is ignored, so nobody can
 // join another conversation), the Origin must be one of the site's, frames are capped at a
-// few KB, each connection is rate-limited, and every timer stops on close().
+// few KB, and every timer stops on close(). Fair sharing: each connection and each client
+// address is rate-limited, an address may hold only so many sockets, a full hub sheds the
+// newest socket of the heaviest address (not the newcomer, not everyone), turns run through
+// the lightest-sender-first queue, and a connection quiet for a few minutes is closed politely.
 import crypto from "node:crypto";
 import type { IncomingMessage, Server } from "node:http";
+import { rawHeaderLines, requestPath, requestQuery } from "../http";
+import { FairQueue, RateLimiter, TokenBucket } from "./fair";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
 import { ChannelAdapter, type OutgoingReply } from "./botkit";
@@ -15,19 +20,30 @@ export const WEB_CHAT_PATH = "/chat/ws";
 export type ServerFrame =
   | { type: "hello"; conversation: string }
   | ({ type: "reply" } & OutgoingReply)
-  | { type: "notice"; code: "bad_request" | "rate_limited" | "error"; text: string };
+  | { type: "notice"; code: NoticeCode; text: string };
+
+export type NoticeCode = "bad_request" | "rate_limited" | "error" | "idle" | "busy";
 
 export interface WebChatOptions {
   origins: string[];
   maxBytes: number;
   ratePerMinute: number;
-  /** Close a connection after this long without a message. */
+  /** Close a connection after this long without a message (with an "idle" notice first). */
   idleMs: number;
-  maxConnections?: number;
+  maxConnections: number;
+  maxPerAddress: number;
+  /** Messages per minute for all connections of one address together. */
+  addressRatePerMinute: number;
+  /** The client address key of an upgrade request (see client-address.ts). */
+  addressOf: (req: IncomingMessage) => string;
+  /** Where turns wait their turn, shared with the other channels. */
+  queue: FairQueue;
+  /** Headers every refusal carries (the server's security headers). */
+  headers: Record<string, string>;
   /** Locale codes a client may ask for. */
   locales: string[];
   /** Calm texts for refusals, in the connection's language. */
-  notice: (code: "bad_request" | "rate_limited" | "error", locale: string | undefined) => string;
+  notice: (code: NoticeCode, locale: string | undefined) => string;
   /** Called when a conversation ends, so its state is dropped at once. */
   onClose: (conversation: string) => void;
   stats: Stats;
@@ -36,13 +52,22 @@ export interface WebChatOptions {
 interface Connection {
   socket: WebSocket;
   conversation: string;
+  address: string;
   locale: string | undefined;
   alive: boolean;
   lastMessage: number;
-  tokens: number;
-  tokensAt: number;
+  bucket: TokenBucket;
   strikes: number;
 }
+
+/** A connection's burst: the most messages it may send at once (then ratePerMinute). */
+const CONNECTION_BURST = 10;
+/** An address's burst is a quarter of its minute: a room of kiosks or a school writing at once. */
+const ADDRESS_BURST_SHARE = 0.25;
+/** After this many refused messages in a row a connection is closed (1008). */
+const MAX_STRIKES = 20;
+/** Liveness pings at most this far apart; a socket that misses one answer is cut. */
+const PING_EVERY_MS = 30_000;
 
 export class WebChatAdapter extends ChannelAdapter<Connection> {
   readonly channelId = "web";
@@ -56,8 +81,8 @@ function send(socket: WebSocket, frame: ServerFrame): void {
   if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
 }
 
-function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${reason.length}\r\n\r\n${reason}`);
+function refuseUpgrade(socket: Duplex, status: number, reason: string, headers: Record<string, string>): void {
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${reason.length}\r\n${rawHeaderLines(headers)}\r\n${reason}`);
 }
 
 export interface WebChat {
@@ -70,109 +95,146 @@ export interface WebChat {
 export function attachWebChat(server: Server, adapter: WebChatAdapter, options: WebChatOptions): WebChat {
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxBytes, perMessageDeflate: false });
   const live = new Set<Connection>();
-  const maxConnections = options.maxConnections ?? 2000;
-  const capacity = Math.max(1, Math.min(options.ratePerMinute, 10));
-  const refillPerMs = options.ratePerMinute / 60_000;
+  /** Open connections by address, oldest first (a Set keeps insertion order). */
+  const byAddress = new Map<string, Set<Connection>>();
+  const capacity = Math.max(1, Math.min(options.ratePerMinute, CONNECTION_BURST));
+  const addressLimiter = new RateLimiter(options.addressRatePerMinute, Math.max(1, Math.round(options.addressRatePerMinute * ADDRESS_BURST_SHARE)));
+  const refuse = (socket: Duplex, status: number, reason: string) => {
+    options.stats.refused += 1;
+    refuseUpgrade(socket, status, reason, options.headers);
+  };
+
+  const forget = (c: Connection) => {
+    if (!live.delete(c)) return;
+    const mine = byAddress.get(c.address);
+    mine?.delete(c);
+    if (mine && !mine.size) byAddress.delete(c.address);
+  };
+
+  /** The full hub makes room: the newest socket of the address holding the most goes. */
+  const shed = (newcomer: string): boolean => {
+    let heaviest: Set<Connection> | undefined;
+    for (const set of byAddress.values()) if (!heaviest || set.size > heaviest.size) heaviest = set;
+    const own = byAddress.get(newcomer)?.size ?? 0;
+    // The newcomer's address is (or would become) the heaviest itself: it is the one refused.
+    if (!heaviest || heaviest.size <= own + 1) return false;
+    const newest = [...heaviest].at(-1)!;
+    forget(newest);
+    options.stats.refused += 1;
+    send(newest.socket, { type: "notice", code: "busy", text: options.notice("busy", newest.locale) });
+    newest.socket.close(1013, "Try again later");
+    return true;
+  };
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on("error", () => socket.destroy());
-    const url = new URL(req.url ?? "/", "http://localhost");
-    if (url.pathname !== WEB_CHAT_PATH) return refuseUpgrade(socket, 404, "Not Found");
+    if (requestPath(req) !== WEB_CHAT_PATH) return refuseUpgrade(socket, 404, "Not Found", options.headers);
     const origin = req.headers.origin;
-    if (!origin || !options.origins.includes(origin)) {
-      options.stats.refused += 1;
-      return refuseUpgrade(socket, 403, "Forbidden");
-    }
-    if (live.size >= maxConnections) return refuseUpgrade(socket, 503, "Busy");
-    const asked = url.searchParams.get("locale") ?? "";
+    if (!origin || !options.origins.includes(origin)) return refuse(socket, 403, "Forbidden");
+    const address = options.addressOf(req);
+    if ((byAddress.get(address)?.size ?? 0) >= options.maxPerAddress) return refuse(socket, 429, "Too Many Connections");
+    if (live.size >= options.maxConnections && !shed(address)) return refuse(socket, 503, "Busy");
+    const asked = new URLSearchParams(requestQuery(req)).get("locale") ?? "";
     const locale = options.locales.includes(asked) ? asked : undefined;
-    wss.handleUpgrade(req, socket, head, (ws) => open(ws, locale));
+    wss.handleUpgrade(req, socket, head, (ws) => open(ws, address, locale));
   };
 
-  const open = (socket: WebSocket, locale: string | undefined) => {
+  const open = (socket: WebSocket, address: string, locale: string | undefined) => {
     // The conversation id is the server's: random, opaque, never taken from the client.
     const connection: Connection = {
       socket,
       conversation: crypto.randomBytes(18).toString("base64url"),
+      address,
       locale,
       alive: true,
       lastMessage: Date.now(),
-      tokens: capacity,
-      tokensAt: Date.now(),
+      bucket: new TokenBucket(options.ratePerMinute, capacity),
       strikes: 0,
     };
     live.add(connection);
+    let mine = byAddress.get(address);
+    if (!mine) byAddress.set(address, (mine = new Set()));
+    mine.add(connection);
     socket.on("pong", () => (connection.alive = true));
     socket.on("message", (data, isBinary) => onMessage(connection, data, isBinary));
     // ws reports oversized frames (1009) and protocol errors here, then closes the socket.
     socket.on("error", () => (options.stats.refused += 1));
     socket.on("close", () => {
-      live.delete(connection);
+      forget(connection);
       options.onClose(connection.conversation);
     });
     send(socket, { type: "hello", conversation: connection.conversation });
   };
 
-  const allow = (c: Connection): boolean => {
-    const now = Date.now();
-    c.tokens = Math.min(capacity, c.tokens + (now - c.tokensAt) * refillPerMs);
-    c.tokensAt = now;
-    if (c.tokens >= 1) {
-      c.tokens -= 1;
-      c.strikes = 0;
-      return true;
-    }
-    return false;
-  };
+  const notice = (c: Connection, code: NoticeCode) => send(c.socket, { type: "notice", code, text: options.notice(code, c.locale) });
 
-  const refuse = (c: Connection, code: "bad_request" | "rate_limited") => {
+  const slowDown = (c: Connection) => {
+    // A flood gets one calm notice per burst, then the door closes.
     options.stats.refused += 1;
-    send(c.socket, { type: "notice", code, text: options.notice(code, c.locale) });
+    c.strikes += 1;
+    if (c.strikes === 1) notice(c, "rate_limited");
+    if (c.strikes > MAX_STRIKES) c.socket.close(1008, "Too many messages");
   };
 
   const onMessage = (c: Connection, data: RawData, isBinary: boolean) => {
     c.lastMessage = Date.now();
-    if (!allow(c)) {
-      // A flood gets one calm notice per burst, then the door closes.
-      c.strikes += 1;
-      if (c.strikes === 1) refuse(c, "rate_limited");
-      if (c.strikes > 20) c.socket.close(1008, "Too many messages");
-      return;
-    }
-    if (isBinary) return refuse(c, "bad_request");
+    if (!c.bucket.take() || !addressLimiter.take(c.address)) return slowDown(c);
+    c.strikes = 0;
+    const badRequest = () => {
+      options.stats.refused += 1;
+      notice(c, "bad_request");
+    };
+    if (isBinary) return badRequest();
     let frame: unknown;
     try {
       frame = JSON.parse(data.toString());
     } catch {
-      return refuse(c, "bad_request");
+      return badRequest();
     }
     if (!frame || typeof frame !== "object" || (frame as { type?: unknown }).type !== "message" || typeof (frame as { text?: unknown }).text !== "string") {
-      return refuse(c, "bad_request");
+      return badRequest();
     }
     const asked = (frame as { locale?: unknown }).locale;
     if (typeof asked === "string" && options.locales.includes(asked)) c.locale = asked;
     // Anything else in the frame ("user", "conversation", ...) is ignored on purpose.
     const text = (frame as { text: string }).text;
-    adapter
-      .receive(c.conversation, text, { address: c, ...(c.locale ? { locale: c.locale } : {}) })
-      .catch((err: unknown) => {
-        logError("web chat turn", err, options.stats);
-        send(c.socket, { type: "notice", code: "error", text: options.notice("error", c.locale) });
-      });
+    const queued = options.queue.push(c.address, () =>
+      // A connection closed while its turn waited gets no turn: nobody would read the reply.
+      live.has(c)
+        ? adapter.receive(c.conversation, text, { address: c, ...(c.locale ? { locale: c.locale } : {}) }).catch((err: unknown) => {
+            logError("web chat turn", err, options.stats);
+            notice(c, "error");
+          })
+        : Promise.resolve(),
+    );
+    if (!queued) slowDown(c);
   };
 
-  // One timer for liveness and idle expiry; stopped in close().
+  // One timer for liveness and the quiet-connection close; stopped in close().
+  const tick = Math.min(PING_EVERY_MS, Math.max(250, options.idleMs / 4));
+  let lastPing = Date.now();
   const heartbeat = setInterval(() => {
     const now = Date.now();
+    const ping = now - lastPing >= PING_EVERY_MS;
+    if (ping) lastPing = now;
     for (const c of live) {
-      if (!c.alive || now - c.lastMessage > options.idleMs) {
+      if (now - c.lastMessage > options.idleMs) {
+        // Polite: say why, then a normal close; the page reconnects when the person writes again.
+        forget(c);
+        notice(c, "idle");
+        c.socket.close(1000, "Idle");
+        continue;
+      }
+      if (!ping) continue;
+      if (!c.alive) {
+        forget(c);
         c.socket.terminate();
         continue;
       }
       c.alive = false;
       c.socket.ping();
     }
-  }, 30_000);
+  }, tick);
   heartbeat.unref();
 
   server.on("upgrade", onUpgrade);
@@ -183,11 +245,12 @@ export function attachWebChat(server: Server, adapter: WebChatAdapter, options: 
     close() {
       clearInterval(heartbeat);
       server.off("upgrade", onUpgrade);
-      for (const c of live) c.socket.close(1001, "Server shutting down");
+      const all = [...wss.clients];
+      for (const ws of all) ws.close(1001, "Server shutting down");
       return new Promise((resolve) => {
         // Sockets that do not finish the closing handshake quickly are cut.
         const cut = setTimeout(() => {
-          for (const c of live) c.socket.terminate();
+          for (const ws of all) ws.terminate();
         }, 1000);
         cut.unref();
         wss.close(() => {

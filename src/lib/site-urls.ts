@@ -32,3 +32,18 @@ export function alternatesOf(pagePath: string, site: URL | string): Alternate[] 
     { hreflang: "x-default", href: abs(localePath(sourceLocale, pagePath)) },
   ];
 }
+
+/**
+ * The websocket origin the chat uses for a bot at `botUrl` (PUBLIC_BOT_URL): https and wss
+ * give wss:, anything else ws:. The site's chat connects there and the server's CSP allows it
+ * (connect-src). "" when `botUrl` is not a full URL.
+ */
+export function chatSocketOrigin(botUrl: string): string {
+  try {
+    const url = new URL(botUrl);
+    const secure = url.protocol === "https:" || url.protocol === "wss:";
+    return `${secure ? "wss:" : "ws:"}//${url.host}`;
+  } catch {
+    return "";
+  }
+}

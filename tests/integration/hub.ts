@@ -110,12 +110,13 @@ export class ChatClient {
     for (const w of this.waiters.splice(0)) w();
   }
 
-  static open(hub: Hub, options: { origin?: string | null; locale?: string } = {}): Promise<ChatClient> {
+  /** `localAddress` (another loopback address, e.g. 127.0.0.2) makes the client another person to the hub. */
+  static open(hub: Hub, options: { origin?: string | null; locale?: string; localAddress?: string } = {}): Promise<ChatClient> {
     const headers: Record<string, string> = {};
     const origin = options.origin === undefined ? hub.origin : options.origin;
     if (origin !== null) headers["Origin"] = origin;
     const query = options.locale ? `?locale=${options.locale}` : "";
-    const socket = new WebSocket(`ws://127.0.0.1:${hub.port}/chat/ws${query}`, { headers });
+    const socket = new WebSocket(`ws://127.0.0.1:${hub.port}/chat/ws${query}`, { headers, ...(options.localAddress ? { localAddress: options.localAddress } : {}) });
     return new Promise((resolve, reject) => {
       socket.once("open", () => resolve(new ChatClient(socket)));
       socket.once("unexpected-response", (_req, res) => reject(new Error(`refused with HTTP ${res.statusCode}`)));
@@ -170,3 +171,38 @@ export class ChatClient {
 
 /** Resolves after ms milliseconds (to prove that nothing arrives). */
 export const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export interface RedisServer {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * A real redis-server of our own on a free loopback port: no persistence, no other clients.
+ * .ci/run installs redis-server when it is missing, so this never skips.
+ */
+export async function startRedis(): Promise<RedisServer> {
+  const port = await freePort();
+  const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "yes"], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  child.stdout?.on("data", (d: Buffer) => (out += d.toString()));
+  child.stderr?.on("data", (d: Buffer) => (out += d.toString()));
+  const deadline = Date.now() + 10_000;
+  while (!/Ready to accept connections/.test(out)) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`redis-server did not start:\n${out}`);
+    await pause(50);
+  }
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    port,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}

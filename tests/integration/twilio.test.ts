@@ -2,61 +2,9 @@
 // webhooks. Only Twilio's REST API is replaced, by a local HTTP server that records what
 // the hub sends (TWILIO_API_BASE points the real twilio client at it).
 import assert from "node:assert/strict";
-import crypto from "node:crypto";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { after, before, describe, test } from "node:test";
 import { pause, startHub, type Hub } from "./hub";
-
-const SID = `AC${"0".repeat(31)}1`;
-const TOKEN = "test-auth-token-4f9c";
-const PUBLIC_URL = "https://hub.example.org";
-const HUB_NUMBER = "+15005550006";
-
-interface Sent {
-  to: string;
-  from: string;
-  body: string;
-  account: string;
-}
-
-/** Twilio's documented scheme: HMAC-SHA1 over the URL followed by each POST key and value, keys sorted. */
-function sign(url: string, params: Record<string, string>, token = TOKEN): string {
-  const data = url + Object.keys(params).sort().map((k) => k + params[k]).join("");
-  return crypto.createHmac("sha1", token).update(data, "utf8").digest("base64");
-}
-
-function startRestDouble(): Promise<{ url: string; sent: Sent[]; close: () => void }> {
-  const sent: Sent[] = [];
-  const server = http.createServer((req, res) => {
-    let body = "";
-    req.on("data", (c: Buffer) => (body += c.toString()));
-    req.on("end", () => {
-      const match = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/.exec(req.url ?? "");
-      const auth = Buffer.from((req.headers.authorization ?? "").replace(/^Basic /, ""), "base64").toString();
-      if (req.method !== "POST" || !match || auth !== `${SID}:${TOKEN}`) {
-        res.writeHead(401, { "Content-Type": "application/json" }).end(JSON.stringify({ code: 20003, message: "Authenticate", status: 401 }));
-        return;
-      }
-      const form = new URLSearchParams(body);
-      sent.push({ to: form.get("To") ?? "", from: form.get("From") ?? "", body: form.get("Body") ?? "", account: match[1] ?? "" });
-      res.writeHead(201, { "Content-Type": "application/json" }).end(JSON.stringify({ sid: `SM${crypto.randomBytes(16).toString("hex")}`, status: "queued", to: form.get("To"), from: form.get("From"), body: form.get("Body") }));
-    });
-  });
-  return new Promise((resolve) =>
-    server.listen(0, "127.0.0.1", () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, sent, close: () => server.close() })),
-  );
-}
-
-async function waitFor<T>(check: () => T | undefined, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error("timed out");
-    await pause(25);
-  }
-}
+import { PUBLIC_URL, SID, TOKEN, HUB_NUMBER, postForm, sign, smsFrom, startRestDouble, waitFor, type Sent } from "./twilio-double";
 
 describe("Twilio SMS and WhatsApp webhooks", () => {
   let hub: Hub;
@@ -71,14 +19,7 @@ describe("Twilio SMS and WhatsApp webhooks", () => {
     rest.close();
   });
 
-  const post = (path: string, params: Record<string, string>, signature: string | undefined) =>
-    fetch(`${hub.base}${path}`, {
-      method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", ...(signature === undefined ? {} : { "X-Twilio-Signature": signature }) },
-      body: new URLSearchParams(params).toString(),
-    });
-
-  const smsFrom = (from: string, body: string) => ({ MessageSid: `SM${crypto.randomBytes(16).toString("hex")}`, AccountSid: SID, From: from, To: HUB_NUMBER, Body: body, NumMedia: "0" });
+  const post = (path: string, params: Record<string, string>, signature: string | undefined) => postForm(hub.base, path, params, signature);
 
   /** Sends a signed SMS and returns the messages the hub sent back to that number. */
   async function converse(path: string, from: string, body: string): Promise<Sent[]> {
