@@ -13,6 +13,10 @@ export interface HubConfig {
   host: string;
   /** Folder of the built site. */
   siteDir: string;
+  /** The knowledge base the build wrote (HUB_KB, default {HUB_OUT}/kb.json): the bot answers from the same build as the site. */
+  kbFile: string;
+  /** The site's public address (SITE_URL, else PUBLIC_URL): the bot's links become full addresses. */
+  siteUrl?: string;
   /** Browser origins allowed to open the web chat (the site's own origins by default). */
   siteOrigins: string[];
   /** Public base URL of this server as Twilio sees it (the signature covers the full URL). */
@@ -91,6 +95,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     port,
     host: env["HOST"] ?? "",
     siteDir: env["HUB_OUT"] ?? "dist",
+    kbFile: env["HUB_KB"] ?? `${(env["HUB_OUT"] ?? "dist").replace(/\/+$/, "")}/kb.json`,
+    ...(env["SITE_URL"] || publicUrl ? { siteUrl: (env["SITE_URL"] ?? publicUrl ?? "").replace(/\/+$/, "") } : {}),
     siteOrigins: [...new Set([...own, ...listed])],
     chatRatePerMinute: positiveInt(env, "CHAT_RATE_PER_MINUTE", 30),
     chatMaxBytes: positiveInt(env, "CHAT_MAX_BYTES", 4096),

@@ -8,11 +8,19 @@ import { startChannels, type CountryName, type Responder } from "./channels/inde
 import { countryNamesFrom } from "./channels/sms-format";
 import { createStats, formatStats, logError, logInfo } from "./log";
 
-/** The real engine over the knowledge base built from content/ (same source as the site). */
-async function loadResponder(): Promise<{ responder: Responder; countryName: CountryName }> {
-  const [{ createEngine }, { loadKnowledgeBase }] = await Promise.all([import("./engine/index"), import("./kb/load")]);
-  const kb = loadKnowledgeBase();
-  const engine = createEngine(kb);
+/**
+ * The real engine over the knowledge base the build wrote beside the site (kb.json), never
+ * content/: the site and the bot always come from the same build. A kb.json of another format
+ * version is refused with a message saying to rebuild.
+ */
+async function loadResponder(config: ReturnType<typeof readConfig>, stats: ReturnType<typeof createStats>): Promise<{ responder: Responder; countryName: CountryName }> {
+  const [{ createEngine }, { readKnowledgeBase }] = await Promise.all([import("./engine/index"), import("./kb/load")]);
+  const kb = readKnowledgeBase(config.kbFile);
+  const engine = createEngine(kb, {
+    ...(config.siteUrl ? { siteUrl: config.siteUrl } : {}),
+    // The person got a calm reply; the hub counts and logs the error by kind, never the message.
+    onError: (kind) => logError("engine", Object.assign(new Error(), { name: kind }), stats),
+  });
   return { responder: (state, input) => engine.reply(state, input), countryName: countryNamesFrom(kb) };
 }
 
@@ -22,7 +30,7 @@ async function main(): Promise<void> {
   // Botkit's own debug output prints whole incoming messages: never on a public hub.
   if (/botkit|botbuilder|\*/.test(process.env["DEBUG"] ?? "")) logInfo("warning: DEBUG makes Botkit log message text; unset it on a public hub");
   const site = staticSite(config.siteDir, { stats });
-  const loaded = config.botMode === "echo" ? undefined : await loadResponder();
+  const loaded = config.botMode === "echo" ? undefined : await loadResponder(config, stats);
   const headers = securityHeaders(config.botUrl);
 
   let channels: Awaited<ReturnType<typeof startChannels>> | undefined;

@@ -9,6 +9,7 @@ import path from "node:path";
 import WebSocket from "ws";
 import { createEngine } from "../bot/engine/index";
 import { loadKnowledgeBase } from "../bot/kb/load";
+import { builtKbFile } from "./kb-file";
 
 const CONVERSATIONS = Number(process.env["BENCH_CONVERSATIONS"] ?? 50);
 const TOTAL = Number(process.env["BENCH_MESSAGES"] ?? 5000);
@@ -93,7 +94,7 @@ async function bench(mode: "echo" | "engine"): Promise<Result> {
   const port = await freePort();
   const child = spawn(path.join(root, "node_modules/.bin/node"), ["--import", "tsx", "bot/server.ts"], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", HUB_BOT: mode, HUB_OUT: "dist-bench-none", CHAT_RATE_PER_MINUTE: "100000000", STATS_EVERY_MINUTES: "0" },
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", HUB_BOT: mode, HUB_OUT: "dist-bench-none", HUB_KB: builtKbFile(), CHAT_RATE_PER_MINUTE: "100000000", STATS_EVERY_MINUTES: "0" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   try {

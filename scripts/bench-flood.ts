@@ -11,6 +11,7 @@ import { execFile, spawn } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
 import WebSocket from "ws";
+import { builtKbFile } from "./kb-file";
 
 const root = path.resolve(import.meta.dirname, "..");
 const TARGET_REPLY_MS = 500;
@@ -51,7 +52,7 @@ async function startHub(): Promise<{ port: number; stop: () => void }> {
   const port = await freePort();
   const child = spawn(path.join(root, "node_modules/.bin/node"), ["--import", "tsx", "bot/server.ts"], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", HUB_OUT: "dist-bench-none", STATS_EVERY_MINUTES: "0" },
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", HUB_OUT: "dist-bench-none", HUB_KB: builtKbFile(), STATS_EVERY_MINUTES: "0" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const deadline = Date.now() + 60_000;

@@ -21,7 +21,7 @@ export interface Commands {
   code(text: string): Command | undefined;
   /** A command written in words, in a short message. */
   spoken(tokens: string[]): Command | undefined;
-  /** Country the message names (place or country name), if any. */
+  /** Country the message names (its name or its code alone, as an answer to "which country?"), if any. */
   country(tokens: string[]): string | undefined;
   /** yes / no / skip in answer to a question. */
   answer(tokens: string[]): "yes" | "no" | "skip" | undefined;
@@ -55,10 +55,8 @@ export function createCommands(kb: KnowledgeBase): Commands {
   };
   const languages = Object.entries(kb.lexicon.phrases.languageNames).map(([locale, names]) => [locale, compilePhrases(names)] as const);
   const codes = new Set(kb.countries.map((c) => c.code as string));
-  const places: [string, Phrase[]][] = kb.countries.map((c) => [
-    c.code,
-    compilePhrases([...Object.values(c.names), ...(kb.lexicon.phrases.places[c.code] ?? [])]),
-  ]);
+  // Country names only: towns and regions are read by places.ts from content/places.yaml.
+  const places: [string, Phrase[]][] = kb.countries.map((c) => [c.code, compilePhrases(Object.values(c.names))]);
   const localeCodes = new Set(kb.locales.map((l) => l.code));
   const guideIds = new Set(kb.guides.map((g) => g.id));
   const smallTalkWords = new Set([...p.greeting, ...p.thanks, ...p.identity].flatMap((ph) => ph.parts.flat().map((m) => (m.kind === "word" ? m.word : ""))));

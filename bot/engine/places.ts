@@ -24,6 +24,8 @@ interface Name {
   ambiguous: boolean;
   /** A country name (not a town): a bare mention does not say the person is there. */
   countryName: boolean;
+  /** Other countries with a place of the same name ("san jose" in CR and GT): the mention says nothing. */
+  shared: boolean;
 }
 
 interface Cue {
@@ -42,7 +44,7 @@ export function createPlaces(kb: KnowledgeBase): (tokens: readonly string[]) => 
     const push = (list: readonly string[], extra: Partial<Name>) => {
       for (const raw of list) {
         const words = tokenize(raw);
-        if (words.length) names.push({ words, country, people: false, ambiguous: false, countryName: false, ...extra });
+        if (words.length) names.push({ words, country, people: false, ambiguous: false, countryName: false, shared: false, ...extra });
       }
     };
     push(p.names, { countryName: true });
@@ -53,6 +55,19 @@ export function createPlaces(kb: KnowledgeBase): (tokens: readonly string[]) => 
   const { others, ...served } = kb.places;
   for (const [code, p] of Object.entries(served)) if (p) add(code, p);
   for (const [code, p] of Object.entries(others ?? {})) add(code, p);
+  // A name in several countries: the country where it is a firm name (not merely an ambiguous
+  // one) wins when there is exactly one; otherwise the name tells nothing about the country.
+  const byText = new Map<string, Name[]>();
+  for (const n of names) {
+    const key = n.words.join(" ");
+    byText.set(key, [...(byText.get(key) ?? []), n]);
+  }
+  for (const same of byText.values()) {
+    const countries = new Set(same.map((n) => n.country));
+    if (countries.size < 2) continue;
+    const firm = new Set(same.filter((n) => !n.ambiguous).map((n) => n.country));
+    for (const n of same) n.shared = firm.size !== 1 || !firm.has(n.country);
+  }
   // The longest names first, so "san pedro sula" wins over "san pedro".
   names.sort((a, b) => b.words.length - a.words.length);
   const byFirst = new Map<string, Name[]>();
@@ -63,6 +78,8 @@ export function createPlaces(kb: KnowledgeBase): (tokens: readonly string[]) => 
     else byFirst.set(key, [n]);
   }
   const long = names.filter((n) => n.words.length === 1 && (n.words[0] as string).length >= TYPO_MIN_LENGTH);
+  // A word the guides use is a word, not a misspelt place ("tampoco" is not Tampico, "amarillo" not El Amatillo).
+  const words = new Set(kb.guides.flatMap((g) => tokenize(`${g.title} ${g.summary} ${g.sections.map((x) => x.text).join(" ")}`)));
 
   const cues: Cue[] = [];
   for (const l of Object.values(kb.lexicon.phrases.locales))
@@ -74,7 +91,7 @@ export function createPlaces(kb: KnowledgeBase): (tokens: readonly string[]) => 
   function nameAt(tokens: readonly string[], i: number): Name | undefined {
     for (const n of byFirst.get(tokens[i] as string) ?? []) if (n.words.every((w, k) => tokens[i + k] === w)) return n;
     const t = tokens[i] as string;
-    if (t.length >= TYPO_MIN_LENGTH) return long.find((n) => t[0] === n.words[0]?.[0] && editDistance(t, n.words[0] as string, 1) <= 1);
+    if (t.length >= TYPO_MIN_LENGTH && !words.has(t)) return long.find((n) => t[0] === n.words[0]?.[0] && editDistance(t, n.words[0] as string, 1) <= 1);
     return undefined;
   }
 
@@ -94,7 +111,7 @@ export function createPlaces(kb: KnowledgeBase): (tokens: readonly string[]) => 
       const name = nameAt(tokens, i);
       if (!name) continue;
       const role = name.people ? "from" : cueBefore(tokens, i);
-      if (!name.ambiguous || role) found.push({ name, role });
+      if (!name.shared && (!name.ambiguous || role)) found.push({ name, role });
       i += name.words.length - 1;
     }
     const out: Whereabouts = {};

@@ -192,7 +192,7 @@ function loadLexicon(dir: string, problems: Problem[]): BotLexicon {
   return {
     slang: loadYamlFile(path.join(dir, "slang.yaml"), botSlangSchema, {}, hint, problems),
     danger: loadYamlFile(path.join(dir, "danger.yaml"), botDangerSchema, { kinds: {}, locales: {} }, hint, problems),
-    phrases: loadYamlFile(path.join(dir, "phrases.yaml"), botPhrasesSchema, { languageNames: {}, places: {}, locales: {} }, hint, problems),
+    phrases: loadYamlFile(path.join(dir, "phrases.yaml"), botPhrasesSchema, { languageNames: {}, locales: {} }, hint, problems),
     emergencies: loadYamlFile(path.join(dir, "emergencies.yaml"), emergencyAdviceFileSchema, { advice: {} }, hint, problems),
   };
 }

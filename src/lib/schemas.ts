@@ -356,8 +356,6 @@ export type EmergencyAdvice = z.infer<typeof emergencyAdviceSchema>;
 export const botPhrasesSchema = z.object({
   /** Names people use for each language, to switch ("english", "kreyol"). Keyed by the locale they switch to. */
   languageNames: z.record(z.string(), phraseList),
-  /** Towns, regions and border points, by country code, to know where the person is. */
-  places: z.partialRecord(countryCode, phraseList),
   /** Per locale: the words of each command and small-talk kind. */
   locales: z.record(z.string(), z.object({
     /** Erase the conversation. */ erase: phraseList,

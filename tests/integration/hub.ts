@@ -3,7 +3,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
+import fs from "node:fs";
 import WebSocket from "ws";
+import { builtKbFile } from "../../scripts/kb-file";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const nodeBin = path.join(root, "node_modules/.bin/node");
@@ -30,12 +32,18 @@ export interface Hub {
   stop(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number }>;
 }
 
+/** The server reads the kb.json of a build; without one (most tests), one built from content/. */
+export function kbEnv(env: Record<string, string>): Record<string, string> {
+  const out = env["HUB_OUT"] ?? "dist-integration-none";
+  return env["HUB_KB"] || fs.existsSync(path.join(root, out, "kb.json")) ? {} : { HUB_KB: builtKbFile() };
+}
+
 export async function startHub(env: Record<string, string> = {}): Promise<Hub> {
   const port = await freePort();
   let out = "";
   const child = spawn(nodeBin, ["--import", "tsx", "bot/server.ts"], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", HUB_OUT: "dist-integration-none", ...env },
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", HUB_OUT: "dist-integration-none", ...kbEnv(env), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (d: Buffer) => (out += d.toString()));

@@ -8,7 +8,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { describe, test } from "node:test";
-import { freePort, pause } from "./hub";
+import { freePort, kbEnv, pause } from "./hub";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -57,7 +57,7 @@ async function runAndSignal(script: "serve" | "start", signal: NodeJS.Signals, e
   // npm itself is the process signalled, the way systemd or `docker stop` would.
   const npm = spawn("npm", ["run", script], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", STATS_EVERY_MINUTES: "0", ...env },
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", STATS_EVERY_MINUTES: "0", ...kbEnv(env), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   npm.stdout.on("data", (d: Buffer) => (out += d.toString()));
