@@ -40,6 +40,8 @@ export interface TriagePolicy {
   vetoOdds: number;
   /** In a calm context (a past story, a "what if"...), a danger only asks when the classifier's odds are at least this. */
   calmCheckOdds: number;
+  /** A message that asks a question ("... es trata?") needs the classifier's odds to reach this for a strong phrase alone to make an emergency; below, it asks. */
+  questionOdds: number;
 }
 
 /**
@@ -50,7 +52,7 @@ export interface TriagePolicy {
  * project on kidnapping) into the confirm step while costing almost no emergency (which still
  * gets the number in the first line).
  */
-export const TRIAGE_POLICY: TriagePolicy = { emergencyOdds: 8, checkOdds: 6, vetoOdds: -15, calmCheckOdds: 0 };
+export const TRIAGE_POLICY: TriagePolicy = { emergencyOdds: 8, checkOdds: 6, vetoOdds: -15, calmCheckOdds: 0, questionOdds: 0 };
 /** A danger kind is listed when the classifier's odds for it are at least this (its own odds against every other label). */
 const KIND_ODDS = 0;
 /** "ayuda", "help me", "anmwe": a message of this many words or fewer made only of calls for help is an emergency. */
@@ -76,6 +78,8 @@ export interface TriageEvidence {
   alarm: boolean;
   /** The message is a past story that is over, a "what if", a question about risks, news, school work or a joke. */
   calm: boolean;
+  /** The message asks a question (a question mark). */
+  question: boolean;
   /** The classifier's log2 odds, or undefined without a model. */
   score: number | undefined;
 }
@@ -89,7 +93,8 @@ export function decide(e: TriageEvidence, policy: TriagePolicy = TRIAGE_POLICY):
   if (e.uncancellable) return "emergency";
   const score = e.score ?? 0;
   const vetoed = e.score !== undefined && score < policy.vetoOdds;
-  const danger = e.alarm || score >= policy.emergencyOdds || (e.strong && !vetoed);
+  const questionDoubt = e.question && e.score !== undefined && score < policy.questionOdds;
+  const danger = e.alarm || score >= policy.emergencyOdds || (e.strong && !vetoed && !questionDoubt);
   if (danger && !e.calm) return "emergency";
   if (e.calm) return (danger || e.strong) && score >= policy.calmCheckOdds ? "check" : "none";
   if (e.strong || e.weak || score >= policy.checkOdds) return "check";
@@ -149,6 +154,7 @@ export function createTriage(kb: KnowledgeBase): Triage {
       uncancellable: signals.strong.some((k) => NEVER_CANCELLED.has(k)) || isCry(tokens, signals),
       alarm: has("alarm"),
       calm: CALM_CONTEXTS.some(has) && !NOW_CONTEXTS.some(has),
+      question: /[?¿]/.test(text),
       score: classifier ? model.score : undefined,
     };
     const urgency = decide(evidence, policy);
