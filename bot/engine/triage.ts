@@ -80,6 +80,8 @@ export interface TriageEvidence {
   calm: boolean;
   /** The message asks a question (a question mark). */
   question: boolean;
+  /** It calls for help ("ayuda", "help"): a question like "can you help me?" is a cry, not a doubt. */
+  distress: boolean;
   /** The classifier's log2 odds, or undefined without a model. */
   score: number | undefined;
 }
@@ -93,7 +95,7 @@ export function decide(e: TriageEvidence, policy: TriagePolicy = TRIAGE_POLICY):
   if (e.uncancellable) return "emergency";
   const score = e.score ?? 0;
   const vetoed = e.score !== undefined && score < policy.vetoOdds;
-  const questionDoubt = e.question && e.score !== undefined && score < policy.questionOdds;
+  const questionDoubt = e.question && !e.distress && e.score !== undefined && score < policy.questionOdds;
   const danger = e.alarm || score >= policy.emergencyOdds || (e.strong && !vetoed && !questionDoubt);
   if (danger && !e.calm) return "emergency";
   if (e.calm) return (danger || e.strong) && score >= policy.calmCheckOdds ? "check" : "none";
@@ -155,6 +157,7 @@ export function createTriage(kb: KnowledgeBase): Triage {
       alarm: has("alarm"),
       calm: CALM_CONTEXTS.some(has) && !NOW_CONTEXTS.some(has),
       question: /[?¿]/.test(text),
+      distress: has("distress"),
       score: classifier ? model.score : undefined,
     };
     const urgency = decide(evidence, policy);

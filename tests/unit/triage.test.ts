@@ -50,7 +50,7 @@ describe("the decision", () => {
   const policy = { emergencyOdds: 10, checkOdds: 3, vetoOdds: -10, calmCheckOdds: 0, questionOdds: -100 };
   const decide = (e: TriageEvidence) => decideWith(e, policy);
   const TRIAGE_POLICY = policy;
-  const evidence = (e: Partial<TriageEvidence>): TriageEvidence => ({ strong: false, weak: false, uncancellable: false, alarm: false, calm: false, question: false, score: 0, ...e });
+  const evidence = (e: Partial<TriageEvidence>): TriageEvidence => ({ strong: false, weak: false, uncancellable: false, alarm: false, calm: false, question: false, distress: false, score: 0, ...e });
   test("self-harm is never cancelled, not even by a past story or a 'what if'", () => {
     assert.equal(decide(evidence({ uncancellable: true, calm: true, score: -50 })), "emergency");
   });
