@@ -12,17 +12,11 @@ import { FairQueue, RateLimiter, TokenBucket } from "./fair";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
 import { ChannelAdapter, type OutgoingReply } from "./botkit";
+import { WEB_CHAT_PATH, type NoticeCode, type ServerFrame } from "../../src/lib/wire";
 import { logError, type Stats } from "../log";
 
-export const WEB_CHAT_PATH = "/chat/ws";
-
-/** Frames the server sends. The client renders them with textContent only. */
-export type ServerFrame =
-  | { type: "hello"; conversation: string }
-  | ({ type: "reply" } & OutgoingReply)
-  | { type: "notice"; code: NoticeCode; text: string };
-
-export type NoticeCode = "bad_request" | "rate_limited" | "error" | "idle" | "busy";
+export { WEB_CHAT_PATH };
+export type { ServerFrame, NoticeCode };
 
 export interface WebChatOptions {
   origins: string[];

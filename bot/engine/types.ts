@@ -39,22 +39,8 @@ export interface EngineInput {
   hub?: string;
 }
 
-export interface QuickReply {
-  /** Label shown on the button. */
-  label: string;
-  /** Text sent back when chosen. */
-  text: string;
-}
-
-export interface ResourceCard {
-  id: string;
-  name: string;
-  kind: string;
-  country: string;
-  phones: { number: string; label?: string; tel: string }[];
-  whatsapp?: string;
-  website?: string;
-}
+export type { QuickReply, ResourceCard } from "../../src/lib/wire";
+import type { QuickReply, ResourceCard } from "../../src/lib/wire";
 
 export interface EngineReply {
   /** The reply as plain text (fits a phone screen); links written as full paths. */

@@ -2,20 +2,7 @@
 // rendered with textContent and checked URLs only, never as HTML, so nothing a message
 // contains can run or restyle the page.
 
-interface QuickReply {
-  label: string;
-  text: string;
-}
-interface Card {
-  name: string;
-  phones: { number: string; label?: string; tel: string }[];
-  whatsapp?: string;
-  website?: string;
-}
-type Frame =
-  | { type: "hello"; conversation: string }
-  | { type: "reply"; text: string; locale: string; emergency: boolean; links: { title: string; url: string }[]; quickReplies: QuickReply[]; cards: Card[] }
-  | { type: "notice"; code: string; text: string };
+import { WEB_CHAT_PATH, type ClientFrame, type ServerFrame as Frame } from "../lib/wire";
 
 /** UI strings, rendered into data-strings by Chat.astro in the page's language. */
 interface Strings {
@@ -40,7 +27,7 @@ export interface ChatSession {
 function socketUrl(configured: string | undefined, locale: string): string {
   const url = new URL(configured || "/", location.href);
   url.protocol = url.protocol === "https:" || url.protocol === "wss:" ? "wss:" : "ws:";
-  if (url.pathname === "/" || url.pathname === "") url.pathname = "/chat/ws";
+  if (url.pathname === "/" || url.pathname === "") url.pathname = WEB_CHAT_PATH;
   url.searchParams.set("locale", locale);
   return url.href;
 }
@@ -222,7 +209,7 @@ export function mountChat(root: HTMLElement): ChatSession {
   function send(text: string, shown = text): void {
     retireQuickReplies();
     addMessage("you", shown);
-    outbox.push(JSON.stringify({ type: "message", text, locale }));
+    outbox.push(JSON.stringify({ type: "message", text, locale } satisfies ClientFrame));
     if (!socket) connect();
     flush();
   }

@@ -5,6 +5,7 @@ import net from "node:net";
 import path from "node:path";
 import fs from "node:fs";
 import WebSocket from "ws";
+import type { NoticeCode, ReplyPayload, ServerFrame } from "../../src/lib/wire";
 import { builtKbFile } from "../../scripts/kb-file";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -84,17 +85,8 @@ export async function startHub(env: Record<string, string> = {}): Promise<Hub> {
   };
 }
 
-export interface Frame {
-  type: string;
-  text?: string;
-  code?: string;
-  conversation?: string;
-  locale?: string;
-  emergency?: boolean;
-  links?: { title: string; url: string }[];
-  quickReplies?: { label: string; text: string }[];
-  cards?: { id: string; name: string; phones: { number: string; tel: string }[] }[];
-}
+/** Any frame the server sends, read loosely (tests look at whichever fields they need). */
+export type Frame = Partial<ReplyPayload> & { type: ServerFrame["type"]; conversation?: string; code?: NoticeCode };
 
 /** A websocket client that queues the frames it receives. */
 export class ChatClient {
