@@ -9,6 +9,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { createEngine } from "../engine/index";
+import { createAnswerer, CONFIDENT_COVERAGE, CONFIDENT_MARGIN } from "../engine/answer";
+import { createCommands } from "../engine/commands";
+import { tokenize } from "../../src/lib/nlp/text";
 import { knowledgeBaseFromArgs } from "./kb-source";
 
 interface Row {
@@ -146,3 +149,30 @@ console.log(`  CPU time p50 / p99     ${pctOf(cpuTimes, 50).toFixed(2)} ms / ${p
 console.log(`  knowledge base         load ${(t1 - t0).toFixed(0)} ms from ${kbAt >= 0 ? "kb.json" : "content/"}, engine start ${(t2 - t1).toFixed(0)} ms, ${(kbBytes / 1024).toFixed(0)} KiB (${kb.guides.length} guide files)`);
 if (verbose) for (const m of misses) console.log(`  miss: ${m}`);
 else if (misses.length) console.log(`  ${misses.length} message(s) with a miss; --verbose lists them`);
+
+if (args.includes("--tune")) {
+  // How the "I am not sure" rule trades answers for honesty: for each rule, the share of
+  // questions the bot would answer, and how many of those it answers with an expected guide first.
+  const answerer = createAnswerer(kb);
+  const commands = createCommands(kb);
+  const seen = rows
+    .filter((r) => !r.expect_emergency && r.expect_guides.length > 0)
+    .map((r) => {
+      const tokens = tokenize(r.text);
+      const choice = answerer.choose(tokens, r.expect_locale, { state: {}, staff: commands.staff(tokens) });
+      const top = choice.hits[0];
+      const second = choice.hits[1]?.score ?? 0;
+      return { score: top?.score ?? 0, coverage: top?.coverage ?? 0, margin: top ? top.score / Math.max(1e-9, second || top.score / 3) : 0, right: Boolean(top && r.expect_guides.includes(top.guide)) };
+    });
+  const q = (xs: number[]) => { const v = [...xs].sort((a, b) => a - b); return [0.1, 0.25, 0.5, 0.75, 0.9].map((p) => (v[Math.floor(p * (v.length - 1))] ?? 0).toFixed(2)).join(" "); };
+  for (const key of ["score", "coverage", "margin"] as const) console.log(`    ${key}: right ${q(seen.filter((x) => x.right).map((x) => x[key]))} | wrong ${q(seen.filter((x) => !x.right).map((x) => x[key]))}`);
+  console.log(`  unsure when margin (best / second guide) < M and coverage < C (now M ${CONFIDENT_MARGIN}, C ${CONFIDENT_COVERAGE}): answered, right among answered, wrong avoided`);
+  for (const m of [1, 1.1, 1.2, 1.3, 1.5])
+    for (const c of [0.5, 0.7, 0.9, 1.01]) {
+      const answered = seen.filter((x) => x.margin >= m || x.coverage >= c);
+      const right = answered.filter((x) => x.right).length;
+      const avoided = seen.filter((x) => !(x.margin >= m || x.coverage >= c) && !x.right).length;
+      const lost = seen.filter((x) => !(x.margin >= m || x.coverage >= c) && x.right).length;
+      console.log(`    M ${m.toFixed(1)} C ${c.toFixed(2)}: answered ${ratio(answered.length, seen.length)}, right ${ratio(right, answered.length)}, wrong avoided ${avoided}, right lost ${lost}`);
+    }
+}

@@ -13,7 +13,7 @@ export interface Whereabouts {
   from?: string;
 }
 
-type Role = "here" | "from" | "going";
+type Role = "here" | "from" | "going" | "back";
 
 interface Name {
   words: string[];
@@ -26,11 +26,15 @@ interface Name {
   countryName: boolean;
   /** Other countries with a place of the same name ("san jose" in CR and GT): the mention says nothing. */
   shared: boolean;
+  /** An institution of the country ("comar"): the person is probably there, if nothing else says where. */
+  institution: boolean;
 }
 
 interface Cue {
   words: string[];
   role: Role;
+  /** "estoy en" says more than "en": a cue of two words or more wins over a one-word cue. */
+  strong: boolean;
 }
 
 /** Place names this long forgive one typo ("tapachla"): shorter ones would match other words. */
@@ -44,13 +48,14 @@ export function createPlaces(kb: KnowledgeBase): (tokens: readonly string[]) => 
     const push = (list: readonly string[], extra: Partial<Name>) => {
       for (const raw of list) {
         const words = tokenize(raw);
-        if (words.length) names.push({ words, country, people: false, ambiguous: false, countryName: false, shared: false, ...extra });
+        if (words.length) names.push({ words, country, people: false, ambiguous: false, countryName: false, shared: false, institution: false, ...extra });
       }
     };
     push(p.names, { countryName: true });
     push(p.people, { people: true });
     for (const variants of p.places) push(variants, {});
     for (const variants of p.ambiguous) push(variants, { ambiguous: true });
+    push(p.institutions, { institution: true });
   };
   const { others, ...served } = kb.places;
   for (const [code, p] of Object.entries(served)) if (p) add(code, p);
@@ -83,7 +88,10 @@ export function createPlaces(kb: KnowledgeBase): (tokens: readonly string[]) => 
 
   const cues: Cue[] = [];
   for (const l of Object.values(kb.lexicon.phrases.locales))
-    for (const role of ["here", "from", "going"] as const) for (const raw of l[role] ?? []) cues.push({ words: tokenize(raw), role });
+    for (const role of ["here", "from", "going", "back"] as const) for (const raw of l[role] ?? []) {
+      const words = tokenize(raw);
+      cues.push({ words, role, strong: words.length > 1 });
+    }
   // Longer cues first: "voy para" (going) wins over "para".
   cues.sort((a, b) => b.words.length - a.words.length);
   const served_ = new Set(Object.keys(served));
@@ -96,31 +104,43 @@ export function createPlaces(kb: KnowledgeBase): (tokens: readonly string[]) => 
   }
 
   /** The cue that ends right before position i (at most CUE_REACH words before it). */
-  function cueBefore(tokens: readonly string[], i: number): Role | undefined {
+  function cueBefore(tokens: readonly string[], i: number): Cue | undefined {
     for (let end = i; end >= Math.max(0, i - CUE_REACH); end--)
       for (const c of cues) {
         const start = end - c.words.length;
-        if (start >= 0 && c.words.every((w, k) => tokens[start + k] === w)) return c.role;
+        if (start >= 0 && c.words.every((w, k) => tokens[start + k] === w)) return c;
       }
     return undefined;
   }
 
   return (tokens) => {
-    const found: { name: Name; role: Role | undefined }[] = [];
+    const found: { name: Name; role: Role | undefined; strong: boolean }[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const name = nameAt(tokens, i);
       if (!name) continue;
-      const role = name.people ? "from" : cueBefore(tokens, i);
-      if (!name.shared && (!name.ambiguous || role)) found.push({ name, role });
+      const cue = name.people || name.institution ? undefined : cueBefore(tokens, i);
+      const role = name.people ? "from" : cue?.role;
+      if (!name.shared && (!name.ambiguous || role)) found.push({ name, role, strong: name.people || Boolean(cue?.strong) });
       i += name.words.length - 1;
     }
     const out: Whereabouts = {};
-    const from = found.filter((f) => f.role === "from").pop();
+    // Sent back to a country: they are there now, and it is their own.
+    const back = found.filter((f) => f.role === "back").pop();
+    const froms = found.filter((f) => f.role === "from" || f.role === "back");
+    const from = froms.filter((f) => f.strong).pop() ?? froms.pop();
     if (from) out.from = from.name.country;
     const isServed = (f: { name: Name }) => served_.has(f.name.country);
-    // Where they are: said with a cue ("estoy en"), else a town or region named without one
-    // (people name the town they are in), never a country they come from or are going to.
-    const here = found.filter((f) => f.role === "here" && isServed(f)).pop() ?? found.find((f) => f.role === undefined && !f.name.countryName && isServed(f) && f.name.country !== out.from);
+    // Where they are: said with a strong cue ("estoy en", "moro no"; a country we don't serve
+    // then means we cannot tell), else a one-word cue ("en"), else a town or region named
+    // without one (people name the town they are in), else an institution of the country
+    // ("la comar"); never a country they come from or are going to.
+    const heres = found.filter((f) => f.role === "here" || (f === back && f.strong));
+    const strongHere = heres.filter((f) => f.strong).pop();
+    const here = strongHere
+      ? isServed(strongHere) ? strongHere : undefined
+      : heres.filter(isServed).pop() ??
+        found.find((f) => f.role === undefined && !f.name.countryName && !f.name.institution && isServed(f) && f.name.country !== out.from) ??
+        found.find((f) => f.name.institution);
     if (here) out.here = here.name.country;
     return out;
   };

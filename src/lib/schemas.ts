@@ -243,6 +243,8 @@ export const countryPlacesSchema = z.object({
   places: z.array(placeNames).default([]),
   /** Places whose name is also a common word or a place elsewhere ("león", "colón"): the bot takes them only after "estoy en", "I'm in"... */
   ambiguous: z.array(placeNames).default([]),
+  /** Its institutions and papers people deal with where they are ("comar", "curp"): a mention suggests the person is there. */
+  institutions: placeNames,
 });
 /** content/places.yaml: the region's places by country code, to know where a person is now and where they are from. */
 export const placesSchema = z
@@ -374,6 +376,8 @@ export const botPhrasesSchema = z.object({
     here: phraseList,
     /** Words before a place that say the person comes from it ("soy de", "vengo de", "i'm from"). */
     from: phraseList,
+    /** Words before a place that say the person was sent or went back there ("me deportaron a", "sent back to"): they are there now, and it is their country. */
+    back: phraseList,
     /** Words before a place that say the person is going there ("voy a", "para", "going to"): not where they are. */
     going: phraseList,
     /** SMS spellings and their full words ("q": "que", "can t": "cant"), read before the safety triage. One or two words on the left. */
