@@ -5,27 +5,42 @@ import type { KnowledgeBase, ResourceCard } from "./types";
 import type { KbResource } from "../../src/lib/kb";
 import { telHref } from "../../src/lib/phone";
 import { isReachableFrom } from "../../src/lib/resources";
+import type { ResourceKind, Topic } from "../../src/lib/schemas";
 
-/** Resource kinds that help with each guide topic (child protection is always offered too). */
-const kindsForTopic: Record<string, string[]> = {
+/**
+ * Resource kinds that help with each guide topic, most useful first (child protection is
+ * always offered too). Checked against the schema's lists, so a topic left out or a misspelt
+ * kind does not compile. Only lines with a phone are offered: a kind that has none in a
+ * country is skipped there.
+ */
+const kindsForTopic: Record<string, readonly string[]> = {
   emergency: ["emergency", "child-protection"],
-  rights: ["child-protection", "legal"],
+  rights: ["child-protection", "legal", "human-rights"],
   planning: ["child-protection"],
   "route-risks": ["emergency", "anti-trafficking", "shelter"],
-  trafficking: ["anti-trafficking"],
+  trafficking: ["anti-trafficking", "crime-report"],
+  // Threats and forced recruitment: protection first, then whom to complain to or report to.
+  gangs: ["child-protection", "human-rights", "crime-report"],
+  extortion: ["anti-extortion", "crime-report"],
+  // Scams, fake offers and smuggler ads: report them; fake job offers are a trafficking lure.
+  "online-safety": ["crime-report", "anti-trafficking"],
   "travelling-alone": ["child-protection", "shelter"],
   asylum: ["asylum", "legal"],
-  authorities: ["child-protection", "legal"],
-  "family-contact": ["family-tracing"],
+  authorities: ["child-protection", "legal", "human-rights"],
+  "family-contact": ["family-tracing", "missing-persons"],
+  "missing-persons": ["missing-persons", "family-tracing", "crime-report"],
   consulate: ["consular"],
-  return: ["child-protection", "international"],
-  health: ["health"],
-  gender: ["shelter", "health"],
-  discrimination: ["legal", "child-protection"],
+  // Coming back: the reception centre where returnees arrive, then child protection.
+  return: ["reception", "child-protection", "international"],
+  health: ["health", "mental-health"],
+  birth: ["health", "child-protection"],
+  gender: ["gender-violence", "shelter", "health"],
+  lgbti: ["shelter", "human-rights", "legal"],
+  discrimination: ["human-rights", "legal", "child-protection"],
   school: ["child-protection"],
   documents: ["consular"],
   staff: ["child-protection"],
-};
+} satisfies Record<Topic, readonly ResourceKind[]>;
 
 export interface Ranking {
   /** An unaccompanied child: child protection comes first. */

@@ -3,7 +3,7 @@
 import { getCollection, type CollectionEntry } from "astro:content";
 import { countryCodes, resourceKinds, type CountryCode, type ResourceKind } from "../lib/schemas";
 import { sourceLocale } from "../lib/locales";
-import { isCallable, isReachableFrom } from "../lib/resources";
+import { isCallable, listedResources } from "../lib/resources";
 import { hasOwnString, useTranslations, type UiKey } from "../lib/i18n";
 
 export type Resource = CollectionEntry<"resources">;
@@ -34,24 +34,14 @@ export const countrySlug = (code: CountryCode) => code.toLowerCase();
 const kindRank = (r: Resource) => resourceKinds.indexOf(r.data.kind);
 const inReaderOrder = (a: Resource, b: Resource) => kindRank(a) - kindRank(b) || a.data.name.localeCompare(b.data.name, "es");
 
-/**
- * Help in one country (or the "regional" services), filtered by kind, in kind order then by
- * name. A line that cannot be dialled from the country (the CIAM, for Mexicans in the US) is
- * not help there, so it is left out.
- */
+/** Help in one country (or the "regional" services), filtered by kind, in kind order then by name (see listedResources). */
 export async function resourcesFor(country: string, kinds?: readonly ResourceKind[]): Promise<Resource[]> {
-  const all = await getCollection("resources");
-  const wanted = country.toUpperCase() === "REGIONAL" ? "regional" : country.toUpperCase();
-  return all
-    .filter((r) => r.data.country === wanted && (wanted === "regional" || isReachableFrom(r.data, wanted)) && (!kinds || kinds.includes(r.data.kind)))
-    .sort(inReaderOrder);
+  return listedResources(await getCollection("resources"), { country }, kinds).sort(inReaderOrder);
 }
 
 /** Resources that serve the nationals of a country wherever they are (its consular lines), by kind. */
 export async function resourcesForNationals(country: string, kinds?: readonly ResourceKind[]): Promise<Resource[]> {
-  const all = await getCollection("resources");
-  const wanted = country.toUpperCase();
-  return all.filter((r) => r.data.forNationalsOf.includes(wanted) && (!kinds || kinds.includes(r.data.kind))).sort(inReaderOrder);
+  return listedResources(await getCollection("resources"), { nationals: country }, kinds).sort(inReaderOrder);
 }
 
 /** The first emergency line of a country that has a number: what to call when a service has none. */

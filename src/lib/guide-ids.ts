@@ -1,8 +1,11 @@
 // The guide library, by id (content/guides/{locale}/{id}.mdx): what `npm run check` expects
-// in Spanish, the guides planned next (known before their files exist), and the staff guides.
-// The tests read the same lists, so a guide is listed here once.
+// in every locale, the guides planned next (known before their files exist), and the staff
+// guides. The tests read the same lists, so a guide is listed here once.
 
-/** Guides the library must have in Spanish; a missing one is an error. */
+/**
+ * Guides the library must have in Spanish and in every locale of content/locales.json (staff
+ * guides: Spanish and English); a missing file is an error.
+ */
 export const requiredGuides = [
   "emergency-help",
   "your-rights",
@@ -21,14 +24,7 @@ export const requiredGuides = [
   "school-and-documents",
   "referral-pathways",
   "talking-with-children",
-] as const;
-
-/**
- * Guides planned in issue 15 and written next (Spanish first, then every public locale). Once
- * a file exists it is checked like any other guide, translations included; until then
- * `npm run check` lists it as planned.
- */
-export const plannedGuides = [
+  // Issue 15: the questions no guide answered before.
   "gangs-and-displacement",
   "papers-in-mexico",
   "asylum-refused",
@@ -40,6 +36,13 @@ export const plannedGuides = [
   "lgbti-on-the-route",
   "online-safety",
 ] as const;
+
+/**
+ * Guides planned next (Spanish first, then every public locale), listed before their files
+ * exist so `npm run check` can say they are planned. Once a file exists it is checked like any
+ * other guide, translations included; when all are written, move the ids to requiredGuides.
+ */
+export const plannedGuides: readonly string[] = [];
 
 /** Guides for hub staff: needed in Spanish and English only (no missing-translation warning elsewhere). */
 export const staffGuides = ["referral-pathways", "talking-with-children"] as const;

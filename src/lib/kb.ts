@@ -5,6 +5,7 @@ import type { CountryCode, Places, ResourceData, Topic } from "./schemas";
 import type { Locale } from "./locales";
 import type { BotLexicon, LoadedContent } from "./content-files";
 import { mdxToSections } from "./mdx-text";
+import { phoneText } from "./resources";
 import type { ClassifierModel } from "./nlp/classifier";
 import { corpusMessages, trainTriageModel, type ModelCache } from "./triage-model";
 
@@ -103,6 +104,9 @@ const isBotKey = (key: string) => key.startsWith("bot.") || sharedKeys.has(key);
 /** Build the knowledge base from validated content (one source of truth for site and bot). */
 export function buildKnowledgeBase(content: LoadedContent, lexicon: KbLexicon = content.lexicon, builtAt = new Date(), modelCache?: ModelCache): KnowledgeBase {
   const sourceLocale = content.locales[0]?.code ?? "es";
+  // A <Phone resource="..."/> tag reads as its number, as on the page: the bot's answer must
+  // carry the number to call, not a gap where the link was.
+  const phone = phoneText(content.resources);
   const guides: KbGuide[] = content.guides
     .map((g) => ({
       id: g.id,
@@ -114,7 +118,7 @@ export function buildKnowledgeBase(content: LoadedContent, lexicon: KbLexicon = 
       countries: g.data.countries ?? [],
       questions: g.data.questions,
       url: guideUrl(g.locale, g.id),
-      sections: mdxToSections(g.body).map(({ heading, anchor, text }) => {
+      sections: mdxToSections(g.body, phone).map(({ heading, anchor, text }) => {
         const a = g.data.answers.find((x) => x.section === anchor);
         return { heading, anchor, text, ...(a ? { answer: { text: a.answer, asks: a.asks, resources: a.resources } } : {}) };
       }),

@@ -23,6 +23,30 @@ export function reachOutsideOwnCountry(resource: Reach): string[] | undefined {
   return from.length === 1 && from[0] === resource.country ? undefined : from;
 }
 
+/** Where a <ResourceList> looks: help reachable in a country (or "regional"), or the lines for a country's nationals. */
+export type ListScope = { country: string; nationals?: undefined } | { nationals: string; country?: undefined };
+
+/**
+ * The resources a <ResourceList> shows (before the site puts them in reader order). Help in a
+ * country is what can be reached there: a line that cannot be dialled from it (the CIAM, for
+ * Mexicans in the US) is left out. The lines for a country's nationals are listed wherever
+ * they can be dialled from. No kinds: every kind. Shared by the component and `npm run check`,
+ * which reports a list that would show nothing.
+ */
+export function listedResources<R extends { data: Pick<ResourceData, "country" | "reachableFrom" | "forNationalsOf" | "kind"> }>(
+  all: readonly R[],
+  scope: ListScope,
+  kinds?: readonly string[],
+): R[] {
+  const ofKind = (r: R) => !kinds || kinds.includes(r.data.kind);
+  if (scope.nationals !== undefined) {
+    const wanted = scope.nationals.toUpperCase();
+    return all.filter((r) => r.data.forNationalsOf.includes(wanted) && ofKind(r));
+  }
+  const wanted = scope.country.toUpperCase() === "REGIONAL" ? "regional" : scope.country.toUpperCase();
+  return all.filter((r) => r.data.country === wanted && (wanted === "regional" || isReachableFrom(r.data, wanted)) && ofKind(r));
+}
+
 /** Does the resource give a reader a number to call or write to? */
 export function isCallable(resource: Pick<ResourceData, "phones" | "whatsapp">): boolean {
   return resource.phones.length > 0 || Boolean(resource.whatsapp);

@@ -1,8 +1,9 @@
 // Search on the built site: one Pagefind index per locale, colloquial questions find the
 // right guide, filters narrow the results, and the plain form still helps without JavaScript.
 import { expect, test, type Page } from "@playwright/test";
-import { useTranslations } from "../../src/lib/i18n";
+import { useTranslations, type UiKey } from "../../src/lib/i18n";
 import { loadContent } from "../../src/lib/content-files";
+import { guideData, requiredPublicGuides, shippedLocales } from "./site-pages";
 
 const ui = (locale: string) => useTranslations(locale);
 const guide = (locale: string, id: string) => loadContent().content.guides.find((g) => g.locale === locale && g.id === id)!;
@@ -45,6 +46,44 @@ test("the topic filter narrows the results to guides of that topic", async ({ pa
   const narrowed = await resultLinks(page);
   expect(narrowed).toContain("/es/guides/meeting-authorities/");
   for (const href of narrowed) expect(all).toContain(href);
+});
+
+for (const { code } of shippedLocales()) {
+  test(`every required guide is in the ${code} search index under each of its topics, and the topic filter offers them`, async ({ page }) => {
+    const ids = requiredPublicGuides();
+    const topicsOf = new Map(ids.map((id) => [id, guideData(code, id).topics]));
+    const topics = [...new Set([...topicsOf.values()].flat())];
+    await page.goto(`/${code}/search/`);
+    // The filter lists every topic a guide of this locale covers, by its name in this locale.
+    const options = await page.getByRole("combobox", { name: ui(code)("search.topic") }).locator("option").allTextContents();
+    for (const topic of topics) expect(options, topic).toContain(ui(code)(`search.topic.${topic}` as UiKey));
+    // The same index the page loads: every page Pagefind holds for each topic filter.
+    const found = await page.evaluate(async (topics) => {
+      const url = "/pagefind/pagefind.js";
+      const pf = (await import(url)) as {
+        init: () => Promise<void>;
+        search: (q: null, o: { filters: Record<string, string> }) => Promise<{ results: { data: () => Promise<{ url: string }> }[] }>;
+      };
+      await pf.init();
+      const out: Record<string, string[]> = {};
+      for (const topic of topics) {
+        const { results } = await pf.search(null, { filters: { topic } });
+        out[topic] = await Promise.all(results.map(async (r) => (await r.data()).url));
+      }
+      return out;
+    }, topics);
+    for (const [id, guideTopics] of topicsOf)
+      for (const topic of guideTopics) expect(found[topic] ?? [], `${code}/${id} under the topic ${topic}`).toContain(`/${code}/guides/${id}/`);
+  });
+}
+
+test("a new topic's filter finds its guide", async ({ page }) => {
+  await page.goto("/es/search/");
+  await page.getByRole("combobox", { name: ui("es")("search.topic") }).selectOption({ label: ui("es")("search.topic.extortion") });
+  await expect(page).toHaveURL(/topic=extortion/);
+  const links = await resultLinks(page);
+  expect(links).toContain("/es/guides/virtual-kidnapping/");
+  for (const href of links) expect(guide("es", href.split("/")[3] ?? "")?.data.topics ?? []).toContain("extortion");
 });
 
 test("the country filter leaves out pages about other countries", async ({ page }) => {

@@ -7,6 +7,8 @@ import { parse } from "yaml";
 import { locales, sourceLocale } from "../../src/lib/locales";
 import { useTranslations } from "../../src/lib/i18n";
 import { contentDir } from "../../src/lib/paths";
+import { requiredGuides } from "../../src/lib/guide-ids";
+import type { Topic } from "../../src/lib/schemas";
 
 // The test build adds the RTL fixture locale; the tests must see the same table (both read it lazily).
 process.env["HUB_EXTRA_LOCALES_DIR"] ??= "tests/fixtures/rtl";
@@ -23,10 +25,13 @@ export const readYaml = (file: string): Record<string, unknown> => parse(fs.read
 
 const fixtureCodes = (JSON.parse(fs.readFileSync("tests/fixtures/rtl/locales.json", "utf8")) as { code: string }[]).map((l) => l.code);
 /** A guide's frontmatter in one locale. */
-export const guideData = (locale: string, id: string): { title: string; audience: string } => {
+export const guideData = (locale: string, id: string): { title: string; audience: string; topics: Topic[] } => {
   const text = fs.readFileSync(path.join(content, "guides", locale, `${id}.mdx`), "utf8");
-  return parse(/^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? "") as { title: string; audience: string };
+  return parse(/^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? "") as { title: string; audience: string; topics: Topic[] };
 };
+
+/** The required guides (src/lib/guide-ids.ts) written for children and families, not for staff. */
+export const requiredPublicGuides = (): string[] => requiredGuides.filter((id) => guideData(sourceLocale, id).audience !== "staff");
 
 export const shippedLocales = () => locales().filter((l) => !fixtureCodes.includes(l.code));
 export const rtlLocale = () => locales().find((l) => l.dir === "rtl");

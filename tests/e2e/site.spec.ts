@@ -7,6 +7,7 @@ import {
   guideData,
   locales,
   readYaml,
+  requiredPublicGuides,
   resourceIds,
   rtlLocale,
   shippedLocales,
@@ -16,6 +17,7 @@ import {
   untranslatedGuide,
   useTranslations,
 } from "./site-pages";
+import { topicIcons } from "../../src/components/icons";
 
 for (const locale of locales()) {
   test(`every page template renders in ${locale.code} with lang="${locale.lang}" and dir="${locale.dir}"`, async ({ page }) => {
@@ -159,6 +161,25 @@ test("the home page offers help first, the guides as tiles and the staff guides 
     if (tileBox && staffBox) expect(tileBox.y).toBeLessThan(staffBox.y);
   }
 });
+
+for (const locale of shippedLocales()) {
+  test(`the ${locale.code} home page has a tile for every required guide, in ${locale.code}, with its main topic's icon`, async ({ page }) => {
+    await page.goto(`/${locale.code}/`);
+    const main = page.getByRole("main");
+    const ids = requiredPublicGuides();
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) {
+      const data = guideData(locale.code, id);
+      const tile = main.getByRole("link", { name: data.title }).and(main.locator(`[href="/${locale.code}/guides/${id}/"]`));
+      await expect(tile, `${locale.code}/${id}`).toHaveCount(1);
+      // A translated tile: no language override.
+      await expect(tile).not.toHaveAttribute("lang", /.+/);
+      const topic = data.topics[0];
+      expect(topic, `${locale.code}/${id} should have a main topic`).toBeTruthy();
+      await expect(tile.locator("svg path")).toHaveAttribute("d", topicIcons[topic!]);
+    }
+  });
+}
 
 test("the language chooser names each language in its own language and suggests the browser's", async ({ browser }) => {
   const context = await browser.newContext({ locale: "fr-FR" });

@@ -139,3 +139,18 @@ test("a <ResourceList> needs either a country or the nationals it serves", () =>
   assert.ok(errors.some((e) => /beta\.mdx:19: <ResourceList> needs either country="MX"/.test(e)), errors.join("\n"));
   assert.ok(errors.some((e) => /beta\.mdx:21: <ResourceList> names the nationals of "XX"/.test(e)), errors.join("\n"));
 });
+
+test("a <ResourceList> that would show nothing is an error; one that finds a resource is not", () => {
+  const report = withMistake((root) => {
+    // A consular line for Salvadorans that can be dialled from the US only: no help inside El Salvador.
+    fs.writeFileSync(
+      path.join(root, "resources/sv-abroad.yaml"),
+      "country: SV\nkind: consular\nname: Line for Salvadorans abroad (fixture)\nphones:\n  - number: '1-888-555-0100'\n    region: US\nreachableFrom: [US]\nforNationalsOf: [SV]\nsource:\n  url: https://example.org/sv\n  quote: call 1-888-555-0100\nconfidence: high\nverifiedOn: 2026-11-01\n",
+    );
+    edit(root, "guides/es/beta.mdx", (t) => `${t}\n<ResourceList country="SV" kinds="consular" />\n\n<ResourceList country="GT" kinds="shelter,legal" />\n\n<ResourceList nationals="SV" kinds="consular" />\n\n<ResourceList country="GT" kinds="emergency" />\n`);
+  });
+  const errors = messages(report, "error").filter((e) => /shows nothing/.test(e));
+  assert.ok(errors.some((e) => /beta\.mdx:19: <ResourceList country="SV" kinds="consular" \/> shows nothing: .*consular that can be reached in SV/.test(e)), errors.join("\n"));
+  assert.ok(errors.some((e) => /beta\.mdx:21: <ResourceList country="GT" kinds="shelter,legal" \/> shows nothing/.test(e)), errors.join("\n"));
+  assert.equal(errors.length, 2, `the lists for Salvadorans anywhere and for the GT emergency line find a resource:\n${errors.join("\n")}`);
+});

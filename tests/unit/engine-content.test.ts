@@ -42,6 +42,17 @@ const unseen: [string, string, string][] = [
   // Since the guide on health care without papers exists, it is the better answer to "where can I get care".
   ["pt", "health-care-without-papers", "fiquei doente no caminho, onde posso ser atendido"],
   ["pt", "your-rights", "quais direitos eu tenho como criança migrante"],
+  // The guides of issue 15.
+  ["es", "gangs-and-displacement", "la mara nos amenazo y tuvimos que dejar la casa"],
+  ["es", "papers-in-mexico", "como consigo la tarjeta humanitaria en mexico"],
+  ["es", "asylum-refused", "la comar me nego el refugio que puedo hacer"],
+  ["es", "virtual-kidnapping", "me llamaron y dicen que secuestraron a mi hija pero creo que es mentira"],
+  ["es", "baby-born-on-the-route", "tuve a mi bebe en tapachula como le saco el acta"],
+  ["es", "missing-family-member", "mi hermano desaparecio cuando cruzaba mexico"],
+  ["es", "health-care-without-papers", "no tengo papeles me pueden atender en el hospital"],
+  ["es", "voluntary-return", "quiero regresar a mi pais por mi cuenta hay ayuda"],
+  ["es", "lgbti-on-the-route", "soy gay y me da miedo viajar"],
+  ["es", "online-safety", "vi un anuncio en tiktok que ofrece trabajo en estados unidos"],
 ];
 
 describe("real content", () => {
@@ -95,4 +106,16 @@ describe("real content", () => {
     test(`does not treat the question "${text}" (${locale}) as an emergency`, () => {
       assert.equal(engine.reply(undefined, { text }).emergency, false);
     });
+
+  test("an answer from the extortion guide offers the anti-extortion line of the country the person is in", () => {
+    const guide = kb.guides.find((g) => g.locale === "es" && g.topics[0] === "extortion");
+    assert.ok(guide, "a Spanish guide should have extortion as its main topic");
+    const r = engine.reply({ greeted: true, country: "GT", askedParticularities: true }, { text: "como se si es un secuestro virtual o una extorsion por telefono" });
+    assert.equal(r.emergency, false, r.text);
+    assert.equal(r.guides[0], guide.id);
+    const line = kb.resources.find((res) => res.country === "GT" && res.kind === "anti-extortion" && res.phones.length > 0);
+    assert.ok(line, "Guatemala should have an anti-extortion line with a phone");
+    assert.ok(r.resources.includes(line.id), `${line.id} should be offered: ${r.resources.join(", ")}`);
+    assert.ok(r.text.includes(line.phones[0]!.number), r.text);
+  });
 });

@@ -7,10 +7,11 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { spawnSync } from "node:child_process";
 import { loadContent, formatProblem, type LoadedContent } from "../../src/lib/content-files";
 import { sourceLocale } from "../../src/lib/locales";
 import { typedNumbers, unsourcedPhones } from "../../src/lib/checks/phones";
-import { missingRequiredGuides as missingInSource, missingStaffGuides, missingTranslations } from "../../src/lib/checks/library";
+import { missingRequiredGuides as missingInSource, missingRequiredTranslations, missingStaffGuides, missingTranslations } from "../../src/lib/checks/library";
 import { plannedGuides, requiredGuides } from "../../src/lib/guide-ids";
 
 const has = (c: LoadedContent, id: string, locale: string) => c.guides.some((g) => g.id === id && g.locale === locale);
@@ -84,19 +85,39 @@ test("every Spanish guide has a translation file in every public locale (staff g
   assert.deepEqual(missingTranslations(real), [], "write the listed translations (npm run new:translation -- <id> <locale>)");
 });
 
-test("a guide missing in a locale is reported as soon as its Spanish file exists, planned guides too", () => {
+test("a new guide missing in a locale is reported as soon as its Spanish file exists, even when no list names it", () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "hub-library-"));
   fs.cpSync(path.resolve("tests/fixtures/check-base"), root, { recursive: true });
   const locales = JSON.parse(fs.readFileSync(path.join(root, "locales.json"), "utf8")) as object[];
   fs.writeFileSync(path.join(root, "locales.json"), JSON.stringify([...locales, { code: "fr", lang: "fr", label: "Français", dir: "ltr" }]));
-  const planned = plannedGuides[0];
+  const id = "gamma-new-guide";
+  assert.ok(!(requiredGuides as readonly string[]).includes(id) && !plannedGuides.includes(id), "the new guide should be in no list");
   const spanish = fs.readFileSync(path.join(root, "guides/es/beta.mdx"), "utf8").replace("title: Guía beta", "title: Una guía nueva");
-  fs.writeFileSync(path.join(root, `guides/es/${planned}.mdx`), spanish);
+  fs.writeFileSync(path.join(root, `guides/es/${id}.mdx`), spanish);
   const c = loadContent(root).content;
-  assert.ok(c.guides.some((g) => g.id === planned && g.locale === "es"), "the new Spanish guide should load");
-  // alpha is translated into English only; beta and the new guide into no language.
-  assert.equal(planned, "gangs-and-displacement", "the expected list below is in id order");
-  assert.deepEqual(missingTranslations(c), ["en/beta", `en/${planned}`, "fr/alpha", "fr/beta", `fr/${planned}`]);
+  assert.ok(c.guides.some((g) => g.id === id && g.locale === "es"), "the new Spanish guide should load");
+  // alpha is translated into English only; beta and the new guide (listed in id order) into no language.
+  assert.deepEqual(missingTranslations(c), ["en/beta", `en/${id}`, "fr/alpha", "fr/beta", `fr/${id}`]);
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+test("npm run check fails, naming the file to write, when a required guide is missing in any locale", () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "hub-required-"));
+  fs.cpSync(path.resolve("content"), root, { recursive: true });
+  const c = loadContent(root).content;
+  const others = c.locales.map((l) => l.code).filter((code) => code !== sourceLocale);
+  const staff = new Set(c.guides.filter((g) => g.locale === sourceLocale && g.data.audience === "staff").map((g) => g.id));
+  // Take away one translation of every required guide, going round the locales (staff guides: their English one).
+  const removed = requiredGuides.map((id, i) => `${staff.has(id) ? "en" : others[i % others.length]}/${id}`);
+  for (const key of removed) fs.rmSync(path.join(root, "guides", `${key}.mdx`));
+  assert.deepEqual(missingRequiredTranslations(loadContent(root).content).sort(), [...removed].sort());
+  const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/check.ts"], { env: { ...process.env, HUB_CONTENT_DIR: root }, encoding: "utf8" });
+  assert.equal(run.status, 1, "npm run check should exit with 1");
+  for (const key of removed) {
+    const [locale, id] = key.split("/");
+    assert.match(run.stdout, new RegExp(`✗ .*the required guide "${id}" has no ${locale} translation.*content/guides/${locale}/${id}\\.mdx`), `${key} should be an error`);
+  }
+  fs.rmSync(root, { recursive: true, force: true });
 });
 
 test("no guide body types a phone number by hand", () => {

@@ -8,6 +8,9 @@ import { mdxToSections, slugify } from "../../src/lib/mdx-text";
 import { KB_VERSION } from "../../src/lib/kb";
 import { loadKnowledgeBase, readKnowledgeBase, writeKnowledgeBase } from "../../bot/kb/load";
 import { buildFixtureKb, fixtureCopy, withContentDir } from "./engine-fixture";
+import { loadContent } from "../../src/lib/content-files";
+import { phoneTagAttrs, phoneTagPattern } from "../../src/lib/phone-tag";
+import { pickPhone } from "../../src/lib/resources";
 
 describe("MDX to plain text", () => {
   test("splits a guide at its headings with the anchors the page gives them", () => {
@@ -70,6 +73,19 @@ describe("knowledge base", () => {
     assert.ok(!JSON.stringify(kb).includes("editorNotes"));
   });
 
+  test("a guide section that names a number with <Phone> carries that number's text, with no gap", () => {
+    const dir = fixtureCopy();
+    const file = path.join(dir, "guides", "es", "emergency-help.mdx");
+    fs.appendFileSync(file, '\n## Llama ahora\n\nLlama a la línea de emergencia, <Phone resource="gt-fixture-emergency" />, o a la protección de la niñez, <Phone resource="gt-fixture-child" />. Es gratis.\n');
+    const kb = buildFixtureKb(dir);
+    const number = (id: string) => kb.resources.find((r) => r.id === id)?.phones[0]?.number;
+    const emergency = number("gt-fixture-emergency");
+    const child = number("gt-fixture-child");
+    assert.ok(emergency && child, "the fixture resources should have phones");
+    const section = kb.guides.find((g) => g.locale === "es" && g.id === "emergency-help")?.sections.find((s) => s.heading === "Llama ahora");
+    assert.equal(section?.text, `Llama a la línea de emergencia, ${emergency}, o a la protección de la niñez, ${child}. Es gratis.`);
+  });
+
   test("a mistake in the bot vocabulary is reported with the file and the line", () => {
     const dir = fixtureCopy();
     fs.writeFileSync(path.join(dir, "bot", "slang.yaml"), "es:\n  coyote: []\n");
@@ -103,5 +119,19 @@ describe("knowledge base", () => {
       for (const sec of g.sections) if (sec.anchor) assert.ok(html.includes(`id="${sec.anchor}"`), `${g.url}#${sec.anchor} is not a heading id on the page`);
     }
     assert.equal(pages, built.guides.length, "every guide in kb.json has its page at its url");
+    // Every <Phone> tag of the real guides reaches the bot as the number it names.
+    const { content } = loadContent();
+    let tags = 0;
+    for (const g of content.guides) {
+      const text = built.guides.find((b) => b.id === g.id && b.locale === g.locale)?.sections.map((sec) => sec.text).join("\n") ?? "";
+      for (const [, attrs] of g.body.matchAll(phoneTagPattern)) {
+        const { resource, line } = phoneTagAttrs(attrs ?? "");
+        const picked = pickPhone(content.resources.find((r) => r.id === resource)?.data ?? { phones: [] }, line);
+        assert.equal(typeof picked, "object", `${g.file}: <Phone resource="${resource}"> should name a phone`);
+        if (typeof picked === "object") assert.ok(text.includes(picked.number), `${g.locale}/${g.id} in kb.json lacks ${picked.number} (<Phone resource="${resource}">)`);
+        tags++;
+      }
+    }
+    assert.ok(tags > 0, "the real guides should use <Phone> tags");
   });
 });

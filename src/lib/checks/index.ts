@@ -7,7 +7,7 @@ import { checkLinks } from "./links";
 import { checkPhoneValidity } from "./phone-validity";
 import { checkUiStrings } from "./ui-strings";
 import { typedNumbers, unsourcedPhones } from "./phones";
-import { libraryProblems, plannedNotWritten } from "./library";
+import { isRequiredGuide, libraryProblems, plannedNotWritten } from "./library";
 import { poorScore, readability, type Readability } from "./readability";
 
 export type GuideState = "source" | "reviewed" | "machine" | "stale" | "missing";
@@ -72,7 +72,8 @@ export function analyse(c: LoadedContent, loadProblems: Problem[], today = new D
         const line = guide.lineOf(["translation", "sourceRevision"]) ?? guide.lineOf(["translation"]);
         problems.push({ severity: "warning", file: guide.file, ...(line ? { line } : {}), message: `this translation is stale: the Spanish guide changed after it was translated. Compare the two, update the text, then record the new revision (npm run --silent revision -- ${src.id}).` });
       }
-      if (state === "missing" && src.data.audience !== "staff")
+      // A required guide's missing file is an error of the library check instead (below).
+      if (state === "missing" && src.data.audience !== "staff" && !isRequiredGuide(src.id))
         problems.push({ severity: "warning", file: src.file, message: `there is no ${code} translation; readers of ${code} see the Spanish text with a notice. Start one with npm run new:translation -- ${src.id} ${code}.` });
       if (guide) {
         const r = readability(guide.body, code);

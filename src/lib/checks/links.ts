@@ -5,7 +5,7 @@ import GithubSlugger from "github-slugger";
 import { countryCodes, resourceKinds } from "../schemas";
 import type { GuideFile, LoadedContent, Problem } from "../content-files";
 import { publishedHubs } from "../hubs";
-import { pickPhone } from "../resources";
+import { listedResources, pickPhone } from "../resources";
 import { phoneTagAttrs, phoneTagPattern } from "../phone-tag";
 
 /** Heading anchors of a guide body, as the site renders them (GitHub-style slugs). */
@@ -83,9 +83,16 @@ export function checkLinks(c: LoadedContent): Problem[] {
       if (m[1] === "ResourceList" && (country === undefined) === (nationals === undefined))
         problems.push({ severity: "error", file: guide.file, line, message: `<ResourceList> needs either country="MX" (help that can be reached in Mexico) or nationals="MX" (lines for Mexicans wherever they are), not ${country === undefined ? "neither" : "both"}.` });
       const kinds = /kinds\s*=\s*"([^"]*)"/.exec(attrs)?.[1];
-      for (const kind of kinds ? kinds.split(",").map((k) => k.trim()) : []) {
-        if (!(resourceKinds as readonly string[]).includes(kind))
-          problems.push({ severity: "error", file: guide.file, line, message: `<${m[1]}> asks for the resource kind "${kind}", which does not exist. Use: ${resourceKinds.join(", ")}.` });
+      const kindList = kinds ? kinds.split(",").map((k) => k.trim()).filter(Boolean) : undefined;
+      const unknownKinds = (kindList ?? []).filter((kind) => !(resourceKinds as readonly string[]).includes(kind));
+      for (const kind of unknownKinds)
+        problems.push({ severity: "error", file: guide.file, line, message: `<${m[1]}> asks for the resource kind "${kind}", which does not exist. Use: ${resourceKinds.join(", ")}.` });
+      // A list that shows nothing leaves its lead-in ("these organisations can help:") pointing at a gap.
+      const known = (code: string | undefined) => code === undefined || (countryCodes as readonly string[]).includes(code) || (code === "regional" && nationals === undefined);
+      if (m[1] === "ResourceList" && unknownKinds.length === 0 && (country === undefined) !== (nationals === undefined) && known(country) && known(nationals)) {
+        const scope = nationals !== undefined ? { nationals } : { country: country ?? "" };
+        if (listedResources(c.resources, scope, kindList).length === 0)
+          problems.push({ severity: "error", file: guide.file, line, message: `<ResourceList ${nationals !== undefined ? `nationals="${nationals}"` : `country="${country}"`}${kinds ? ` kinds="${kinds}"` : ""} /> shows nothing: content/resources/ has no resource of ${kindList ? `the kind(s) ${kindList.join(", ")}` : "any kind"} ${nationals !== undefined ? `for the nationals of ${nationals}` : `that can be reached in ${country}`}. Change the kinds or the country, or remove the list and the words that lead to it.` });
       }
     }
     for (const m of guide.body.matchAll(phoneTagPattern)) {
