@@ -154,7 +154,7 @@ export function createComposer(ctx: EngineContext) {
     },
 
     /** An answer from a guide section: its short answer (or a short quote), the section's address, and help where the person is. */
-    answer(state: ConversationState, locale: string, choice: AnswerChoice): EngineReply {
+    answer(state: ConversationState, locale: string, choice: AnswerChoice, town?: readonly string[]): EngineReply {
       const reply = base(state, locale);
       const top = choice.hits[0] as SectionHit;
       const shown = choice.fallback ? ctx.guide(top.guide, source) : ctx.guide(top.guide, locale);
@@ -167,7 +167,7 @@ export function createComposer(ctx: EngineContext) {
       if (section?.anchor) reply.section = section.anchor;
       const country = ctx.validCountry(state.country);
       const rank = { unaccompaniedChild: unaccompaniedChild(state) };
-      const list = section?.answer?.resources.length ? resources.forKinds(country, section.answer.resources, rank, 3, state.from) : resources.forTopics(country, shown.topics, rank, 3, state.from);
+      const list = section?.answer?.resources.length ? resources.forKinds(country, section.answer.resources, rank, 3, state.from, town) : resources.forTopics(country, shown.topics, rank, 3, state.from, town);
       withResources(reply, list);
       const where = country ? t(locale, "bot.resources", { country: resources.countryName(country, locale) }) : t(locale, "bot.resourcesRegional");
       let ask = "";

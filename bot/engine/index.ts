@@ -26,6 +26,8 @@ interface Turn {
   state: ConversationState;
   /** The hub the conversation comes from (a hub page or kiosk), if any. */
   hub: string | undefined;
+  /** The town or region the message names as where the person is (this reply only, never stored). */
+  town?: readonly string[] | undefined;
 }
 
 export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): Engine {
@@ -58,7 +60,8 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
 
   /** Stage 4: what the message says about the person: where they are and are from, their age, whether they travel alone. */
   function understand(turn: Turn): void {
-    const { here, from } = whereabouts(turn.tokens);
+    const { here, from, town } = whereabouts(turn.tokens);
+    turn.town = town;
     if (here) turn.state.country = here;
     if (from) turn.state.from = from;
     Object.assign(turn.state, definedOnly(commands.particularities(turn.tokens)));
@@ -180,7 +183,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     if (small && (small === "identity" || answerer.topicWords(commands.withoutSmallTalk(turn.tokens), turn.locale) < 2)) return compose.smallTalk(turn.state, turn.locale, small);
     const choice = answer(turn);
     if (choice.hits.length === 0) return compose.noMatch(turn.state, turn.locale);
-    return choice.confident ? compose.answer(turn.state, turn.locale, choice) : compose.unsure(turn.state, turn.locale, choice);
+    return choice.confident ? compose.answer(turn.state, turn.locale, choice, turn.town) : compose.unsure(turn.state, turn.locale, choice);
   }
 
   return {

@@ -9,6 +9,8 @@ import { editDistance, tokenize } from "../../src/lib/nlp/text";
 export interface Whereabouts {
   /** Country the person is in now (a served country's code), if the message says or implies it. */
   here?: string;
+  /** The town or region they are in, when they name one: its ways of being written (folded). Used for this reply only, never stored. */
+  town?: readonly string[];
   /** Country they are from (any country code), if the message says it. */
   from?: string;
 }
@@ -28,6 +30,8 @@ interface Name {
   shared: boolean;
   /** An institution of the country ("comar"): the person is probably there, if nothing else says where. */
   institution: boolean;
+  /** For a town or region: all the ways it is written, folded. */
+  variants?: readonly string[];
 }
 
 interface Cue {
@@ -53,8 +57,9 @@ export function createPlaces(kb: KnowledgeBase): (tokens: readonly string[]) => 
     };
     push(p.names, { countryName: true });
     push(p.people, { people: true });
-    for (const variants of p.places) push(variants, {});
-    for (const variants of p.ambiguous) push(variants, { ambiguous: true });
+    const folded = (list: readonly string[]) => list.map((v) => tokenize(v).join(" "));
+    for (const variants of p.places) push(variants, { variants: folded(variants) });
+    for (const variants of p.ambiguous) push(variants, { ambiguous: true, variants: folded(variants) });
     push(p.institutions, { institution: true });
   };
   const { others, ...served } = kb.places;
@@ -142,6 +147,7 @@ export function createPlaces(kb: KnowledgeBase): (tokens: readonly string[]) => 
         found.find((f) => f.role === undefined && !f.name.countryName && !f.name.institution && isServed(f) && f.name.country !== out.from) ??
         found.find((f) => f.name.institution);
     if (here) out.here = here.name.country;
+    if (here?.name.variants) out.town = here.name.variants;
     return out;
   };
 }

@@ -5,6 +5,7 @@ import type { KnowledgeBase, ResourceCard } from "./types";
 import type { KbResource } from "../../src/lib/kb";
 import { telHref } from "../../src/lib/phone";
 import { isReachableFrom } from "../../src/lib/resources";
+import { fold } from "../../src/lib/nlp/text";
 import type { ResourceKind, Topic } from "../../src/lib/schemas";
 
 /**
@@ -67,19 +68,21 @@ export function createResources(kb: KnowledgeBase) {
       return rank.unaccompaniedChild ? [...child, ...emergency] : [...emergency, ...child];
     },
     /** Resources that help with these topics where the person is (or the regional ones), at most `max`. */
-    forTopics(code: string | undefined, topics: string[], rank: Ranking, max = 3, from?: string): KbResource[] {
-      return this.forKinds(code, [...new Set(topics.flatMap((t) => kindsForTopic[t] ?? []))], rank, max, from);
+    forTopics(code: string | undefined, topics: string[], rank: Ranking, max = 3, from?: string, town?: readonly string[]): KbResource[] {
+      return this.forKinds(code, [...new Set(topics.flatMap((t) => kindsForTopic[t] ?? []))], rank, max, from, town);
     },
     /**
      * Resources of these kinds that a person in `code` can call, at most `max`, then the country's
      * child-protection and emergency lines. Lines that only work from another country (the CIAM
      * for Mexicans in the United States) are never offered as local help; consular help is the
-     * one for the person's own nationality (`from`), reachable from where they are.
+     * one for the person's own nationality (`from`), reachable from where they are. A resource of
+     * one town or state (its `city`) is offered only to a person who says they are there.
      */
-    forKinds(code: string | undefined, kinds: readonly string[], rank: Ranking, max = 3, from?: string): KbResource[] {
+    forKinds(code: string | undefined, kinds: readonly string[], rank: Ranking, max = 3, from?: string, town?: readonly string[]): KbResource[] {
       const where = code && countries.has(code) ? code : undefined;
       const callable = (r: KbResource) => r.phones.length > 0;
-      const local = (r: KbResource) => callable(r) && (where ? isReachableFrom(r, where) && (r.country === where || r.country === "regional") : r.country === "regional");
+      const here = (r: KbResource) => !r.city || Boolean(town?.some((t) => fold(r.city as string).includes(t) || t.includes(fold(r.city as string))));
+      const local = (r: KbResource) => callable(r) && here(r) && (where ? isReachableFrom(r, where) && (r.country === where || r.country === "regional") : r.country === "regional");
       const consular = (r: KbResource) => callable(r) && r.kind === "consular" && from !== undefined && r.forNationalsOf.includes(from) && (where ? isReachableFrom(r, where) : false);
       const c = where ? countries.get(where) : undefined;
       const child = c ? get(c.childProtection).slice(0, 1) : [];
