@@ -165,7 +165,11 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     turn.state.locale = turn.locale;
 
     // Safety first: a danger in the message outranks everything else, even a pending question.
-    const tri = turn.code ? undefined : triage(turn.text, turn.locale);
+    const found = turn.code ? undefined : triage(turn.text, turn.locale);
+    // Staff asking about a child they work with ("una niña de 12 que viene sola") get their answer
+    // with the confirm step first, unless the danger is one no context cancels.
+    const staffCase = found?.urgency === "emergency" && !found.evidence.uncancellable && commands.staff(turn.tokens);
+    const tri = staffCase && found ? { ...found, urgency: "check" as const } : found;
     if (tri?.urgency === "emergency") return emergency(turn, tri);
 
     const replied = turn.code ? run(turn.code, turn) : reply(turn);
