@@ -108,6 +108,19 @@ test("the guide's own headings carry unique anchor ids", async ({ page }) => {
   expect(new Set(ids).size).toBe(ids.length);
 });
 
+test("a guide page lists the questions people ask, each linked to the section that answers it", async ({ page }) => {
+  for (const locale of shippedLocales()) {
+    await page.goto(`/${locale.code}/guides/asking-for-protection/`);
+    const nav = page.getByRole("navigation", { name: useTranslations(locale.code)("site.guide.questions") });
+    const links = nav.getByRole("link");
+    expect(await links.count()).toBeGreaterThan(3);
+    for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""))) {
+      expect(href.startsWith("#")).toBe(true);
+      await expect(page.locator(`[id="${decodeURIComponent(href.slice(1))}"]`)).toHaveCount(1);
+    }
+  }
+});
+
 test("a guide page is readable without JavaScript", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
