@@ -10,12 +10,10 @@ import type { ConversationState, KnowledgeBase } from "./types";
 import type { KbGuide } from "../../src/lib/kb";
 import { tokenize } from "../../src/lib/nlp/text";
 import { stemmerFor } from "../../src/lib/nlp/stem";
+import { anyStopWords, stopWordsFor } from "../../src/lib/nlp/stop-words";
+import type { Locale } from "../../src/lib/locales";
 import { allMatching, compilePhrase, type Phrase } from "../../src/lib/nlp/phrases";
 import { matcherFeatures, trainMatcher, type Matcher } from "../../src/lib/nlp/matcher";
-import { eng, fra, por, spa } from "stopword";
-
-/** Packaged stop-word lists (the stopword package); Haitian Creole relies on the corpus-derived ones. */
-const packagedStopWords: Record<string, string[]> = { en: eng, es: spa, fr: fra, pt: por };
 
 export interface SectionHit {
   guide: string;
@@ -125,7 +123,8 @@ const KEEP_SHARE_OF_BEST = 0.3;
 export const CONFIDENT_MARGIN = 1.2;
 export const CONFIDENT_COVERAGE = 0.7;
 
-function stopWords(guides: KbGuide[], locale: string): Set<string> {
+/** A locale's stop words: its packaged list (locales.json `stopWords`), and the words in a large share of its sections (Kreyòl has no packaged list). */
+function stopWords(guides: KbGuide[], locale: Locale): Set<string> {
   const df = new Map<string, number>();
   let n = 0;
   for (const g of guides)
@@ -133,16 +132,17 @@ function stopWords(guides: KbGuide[], locale: string): Set<string> {
       n++;
       for (const t of new Set(tokenize(`${s.heading} ${s.text}`))) df.set(t, (df.get(t) ?? 0) + 1);
     }
-  const stop = new Set<string>((packagedStopWords[locale] ?? []).flatMap((w) => tokenize(w)));
+  const stop = new Set<string>(stopWordsFor(locale.stopWords).flatMap((w) => tokenize(w)));
   for (const [t, c] of df) if (n >= 8 && c / n > STOP_WORD_SHARE) stop.add(t);
   return stop;
 }
 
-function buildIndex(kb: KnowledgeBase, locale: string): LocaleIndex | undefined {
+function buildIndex(kb: KnowledgeBase, row: Locale): LocaleIndex | undefined {
+  const locale = row.code;
   const guides = kb.guides.filter((g) => g.locale === locale);
   if (guides.length === 0) return undefined;
-  const stop = stopWords(guides, locale);
-  const stem = stemmerFor(locale);
+  const stop = stopWords(guides, row);
+  const stem = stemmerFor(row.stemmer);
   const near = (term: string) => term.length >= NEAR_MATCH_MIN_LENGTH;
   const search = new MiniSearch<Doc>({
     fields,
@@ -206,10 +206,10 @@ export interface AnswerContext {
 export function createAnswerer(kb: KnowledgeBase): Answerer {
   const indexes = new Map<string, LocaleIndex>();
   for (const l of kb.locales) {
-    const index = buildIndex(kb, l.code);
+    const index = buildIndex(kb, l);
     if (index) indexes.set(l.code, index);
   }
-  const anyStop = new Set(Object.values(packagedStopWords).flatMap((list) => list.flatMap((w) => tokenize(w))));
+  const anyStop = new Set(anyStopWords(kb.locales.map((l) => l.stopWords)).flatMap((w) => tokenize(w)));
   const sourceGuides = new Map(kb.guides.filter((g) => g.locale === kb.sourceLocale).map((g) => [g.id, g]));
   const staffLocales = new Set(kb.guides.filter((g) => g.audience === "staff").map((g) => g.locale));
 

@@ -6,8 +6,6 @@ import { francAll } from "franc-min";
 import type { KnowledgeBase } from "./types";
 import { tokenize } from "../../src/lib/nlp/text";
 
-/** ISO 639-3 codes franc uses for our locales. */
-const francCodes: Record<string, string> = { es: "spa", en: "eng", fr: "fra", ht: "hat", pt: "por" };
 
 export interface LanguageModel {
   locales: string[];
@@ -67,8 +65,10 @@ export function buildLanguageModel(kb: KnowledgeBase): LanguageModel {
   const logProb = new Map<string, Float64Array>();
   for (const w of vocab) logProb.set(w, Float64Array.from(locales, (l) => logOf(counts.get(l)?.get(w) ?? 0, l)));
   const unknownLogProb = Float64Array.from(locales, (l) => logOf(0, l));
-  const francOnly = locales.map((l) => francCodes[l]).filter((c): c is string => Boolean(c));
-  const francToLocale = new Map(Object.keys(francCodes).map((k) => [francCodes[k] as string, k]));
+  // franc's codes come from the locale table (locales.json `franc`).
+  const francCodes = new Map(kb.locales.filter((l) => l.franc && locales.includes(l.code)).map((l) => [l.code, l.franc as string]));
+  const francOnly = [...francCodes.values()];
+  const francToLocale = new Map([...francCodes].map(([code, franc]) => [franc, code]));
   return { locales, counts, totals, vocabulary, logProb, unknownLogProb, francOnly, francToLocale };
 }
 

@@ -218,6 +218,14 @@ export const hubSchema = z.object({
 });
 export type HubData = z.infer<typeof hubSchema>;
 
+/** Stemmers the project bundles (src/lib/nlp/stem.ts imports each): a locale names one. */
+export const stemmerNames = ["spanish", "english", "french", "portuguese", "italian", "german", "dutch"] as const;
+/** Stop-word lists the project bundles (src/lib/nlp/stop-words.ts): a locale names one. */
+export const stopWordLists = ["spa", "eng", "fra", "por", "ita", "deu", "nld"] as const;
+
+/** Plain-language targets for a locale that names none: those of Spanish, calibrated on plain guides for a reader of about 12. */
+export const defaultReadability = { wordsPerSentence: 8, lettersPerWord: 4.3 };
+
 /** One row of the locale table (content/locales.json). */
 export const localeSchema = z.object({
   /** Code used in URLs and file names, e.g. "ht". */
@@ -228,6 +236,21 @@ export const localeSchema = z.object({
   label: z.string().min(2),
   /** Writing direction. */
   dir: z.enum(["ltr", "rtl"]),
+  /** Snowball stemmer for search and the bot (leave out for a language with little inflection, like Kreyòl). */
+  stemmer: z.enum(stemmerNames, { error: `must be one of: ${stemmerNames.join(", ")}` }).optional(),
+  /** Packaged stop-word list (ISO 639-3 code of the stopword package); without one, the bot finds them in the guides. */
+  stopWords: z.enum(stopWordLists, { error: `must be one of: ${stopWordLists.join(", ")}` }).optional(),
+  /** ISO 639-3 code that franc (the bot's language identification) knows the language by, e.g. "hat". */
+  franc: z.string().regex(/^[a-z]{3}$/, 'must be a three-letter code like "spa" or "hat"').optional(),
+  /** Plain-language targets: full marks up to these averages (a reader of about 12). */
+  readability: z
+    .object({
+      /** Words per sentence. */
+      wordsPerSentence: z.number().positive().default(defaultReadability.wordsPerSentence),
+      /** Letters per word (longer in Spanish than in Kreyòl). */
+      lettersPerWord: z.number().positive().default(defaultReadability.lettersPerWord),
+    })
+    .default(defaultReadability),
 });
 export type Locale = z.infer<typeof localeSchema>;
 

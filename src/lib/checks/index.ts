@@ -75,8 +75,9 @@ export function analyse(c: LoadedContent, loadProblems: Problem[], today = new D
       // A required guide's missing file is an error of the library check instead (below).
       if (state === "missing" && src.data.audience !== "staff" && !isRequiredGuide(src.id))
         problems.push({ severity: "warning", file: src.file, message: `there is no ${code} translation; readers of ${code} see the Spanish text with a notice. Start one with npm run new:translation -- ${src.id} ${code}.` });
-      if (guide) {
-        const r = readability(guide.body, code);
+      const localeRow = c.locales.find((l) => l.code === code);
+      if (guide && localeRow) {
+        const r = readability(guide.body, localeRow.readability);
         row.scores[code] = r;
         if (r.score < poorScore)
           problems.push({ severity: "warning", file: guide.file, line: guide.bodyLine, message: `plain-language score ${r.score}/100 is poor (${r.wordsPerSentence} words per sentence, ${r.lettersPerWord} letters per word). Use shorter sentences and everyday words.` });

@@ -2,21 +2,17 @@
 // make a text hard for a reader of about 12: long sentences and long words. Each language
 // gets its own targets, since average word length differs (Spanish words run longer than
 // Kreyòl ones).
+import type { Locale } from "../schemas";
+
 export interface Readability {
   score: number;
   wordsPerSentence: number;
   lettersPerWord: number;
 }
 
-// Full marks up to these averages; every word per sentence above costs 3 points and every
-// tenth of a letter per word above costs 2. Calibrated on plain guides for a reader of ~12.
-const targets: Record<string, { words: number; letters: number }> = {
-  es: { words: 8, letters: 4.3 },
-  pt: { words: 8, letters: 4.3 },
-  fr: { words: 8, letters: 4.2 },
-  en: { words: 8, letters: 4.0 },
-  ht: { words: 8, letters: 3.5 },
-};
+// Full marks up to the locale's targets (content/locales.json `readability`); every word per
+// sentence above costs 3 points and every tenth of a letter per word above costs 2. Calibrated on
+// plain guides for a reader of about 12.
 
 /** Below this score a guide gets a warning. */
 export const poorScore = 60;
@@ -30,15 +26,14 @@ export function readableText(body: string): string {
     .replace(/[*_`>|]/g, " ");
 }
 
-export function readability(body: string, locale: string): Readability {
+export function readability(body: string, target: Locale["readability"]): Readability {
   const text = readableText(body);
   const sentences = text.split(/[.!?…:;]+\s|\n+/).map((s) => s.trim()).filter((s) => /\p{L}/u.test(s));
   const words = text.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
   const letters = words.reduce((n, w) => n + w.replace(/['’-]/g, "").length, 0);
   const wordsPerSentence = words.length / Math.max(1, sentences.length);
   const lettersPerWord = letters / Math.max(1, words.length);
-  const t = targets[locale] ?? targets["es"]!;
-  const penalty = Math.max(0, wordsPerSentence - t.words) * 3 + Math.max(0, lettersPerWord - t.letters) * 20;
+  const penalty = Math.max(0, wordsPerSentence - target.wordsPerSentence) * 3 + Math.max(0, lettersPerWord - target.lettersPerWord) * 20;
   return {
     score: Math.round(Math.max(0, Math.min(100, 100 - penalty))),
     wordsPerSentence: Math.round(wordsPerSentence * 10) / 10,

@@ -1,13 +1,18 @@
-// Ships to the browser too (pure). Snowball stemmers (@orama/stemmers) for the languages
-// that have one; Haitian Creole has almost no inflection, so folding is enough there.
-import { stemmer as es } from "@orama/stemmers/spanish";
-import { stemmer as en } from "@orama/stemmers/english";
-import { stemmer as fr } from "@orama/stemmers/french";
-import { stemmer as pt } from "@orama/stemmers/portuguese";
+// Ships to the browser too (pure). The Snowball stemmers (@orama/stemmers) a locale can name in
+// content/locales.json (`stemmer`); a locale without one (Kreyòl has almost no inflection) is
+// only folded.
+import { stemmer as spanish } from "@orama/stemmers/spanish";
+import { stemmer as english } from "@orama/stemmers/english";
+import { stemmer as french } from "@orama/stemmers/french";
+import { stemmer as portuguese } from "@orama/stemmers/portuguese";
+import { stemmer as italian } from "@orama/stemmers/italian";
+import { stemmer as german } from "@orama/stemmers/german";
+import { stemmer as dutch } from "@orama/stemmers/dutch";
+import type { stemmerNames } from "../schemas";
 
-const stemmers: Record<string, (word: string) => string> = { es, en, fr, pt };
+const stemmers = { spanish, english, french, portuguese, italian, german, dutch } satisfies Record<(typeof stemmerNames)[number], (word: string) => string>;
 
-/** A stemmer for a locale (identity when there is none). Takes folded words. */
-export function stemmerFor(locale: string): (word: string) => string {
-  return stemmers[locale] ?? ((w) => w);
+/** The stemmer a locale names (identity when it names none). Takes folded words. */
+export function stemmerFor(name: (typeof stemmerNames)[number] | undefined): (word: string) => string {
+  return name ? stemmers[name] : (w) => w;
 }
