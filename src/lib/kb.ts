@@ -29,6 +29,8 @@ export interface KbAnswer {
   asks: string[];
   /** Kinds of resource to show with it. */
   resources: string[];
+  /** Countries it is true for ([] = everywhere). */
+  countries: CountryCode[];
 }
 
 export interface KbGuide {
@@ -120,7 +122,7 @@ export function buildKnowledgeBase(content: LoadedContent, lexicon: KbLexicon = 
       url: guideUrl(g.locale, g.id),
       sections: mdxToSections(g.body, phone).map(({ heading, anchor, text }) => {
         const a = g.data.answers.find((x) => x.section === anchor);
-        return { heading, anchor, text, ...(a ? { answer: { text: a.answer, asks: a.asks, resources: a.resources } } : {}) };
+        return { heading, anchor, text, ...(a ? { answer: { text: a.answer, asks: a.asks, resources: a.resources, countries: a.countries } } : {}) };
       }),
     }))
     .sort((a, b) => a.locale.localeCompare(b.locale) || a.id.localeCompare(b.id));

@@ -86,6 +86,8 @@ export const answerSchema = z.object({
   asks: z.array(z.string().min(3)).min(8, "must list at least 8 ways people ask it"),
   /** Kinds of resource to show with the answer, e.g. [asylum, legal] (optional). */
   resources: z.array(resourceKind).default([]),
+  /** Countries the answer is true for, when it is about one country's law or offices (e.g. [MX]); leave out when it holds everywhere. The bot never gives it to a person it knows is in another country. */
+  countries: z.array(countryCode).default([]),
 });
 export type AnswerData = z.infer<typeof answerSchema>;
 
