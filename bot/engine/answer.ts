@@ -37,6 +37,8 @@ export interface AnswerChoice {
   fallback: boolean;
   /** Confident enough to answer; otherwise the bot says it is not sure and offers the closest topics. */
   confident: boolean;
+  /** The message is about something else than the guides' topics (content/bot/off-topic.yaml): no hits. */
+  offTopic?: boolean;
 }
 
 interface Doc {
@@ -102,7 +104,19 @@ const ALONE_BOOST = 1.2;
 /** Staff guides answer staff first; children and families see them only when nothing else fits. */
 const STAFF_FOR_STAFF = 1.8;
 const STAFF_FOR_OTHERS = 0.6;
+/**
+ * Where the person is. A guide or a short answer about another country's law or offices (its
+ * `countries` leave out the one the person is in) is not their answer: it only wins when nothing
+ * else fits. A section written for their own country ("### En Costa Rica") is preferred within
+ * its guide. Unknown country: no change.
+ */
+const OTHER_COUNTRY = 0.25;
+const OWN_COUNTRY_SECTION = 1.5;
 
+/** The matcher's label for messages about other things, learnt from content/bot/off-topic.yaml. */
+const OFF_TOPIC = "#off-topic";
+/** Off topic when the matcher gives that label at least this probability: more likely than all the guides together. */
+const OFF_TOPIC_P = 0.5;
 /** Confidence: the best guide must match at least this share of the meaningful words, or two of them. */
 const MIN_COVERAGE = 0.25;
 const MIN_MATCHED_WORDS = 2;
@@ -168,9 +182,13 @@ function buildIndex(kb: KnowledgeBase, row: Locale): LocaleIndex | undefined {
       .filter((t) => t.length >= 2 && !stop.has(t))
       .map(stem),
   );
-  // The matcher learns each guide from its own words in this language.
+  // The matcher learns each guide from its own words in this language, and what is not a topic of
+  // the guides from the off-topic messages.
   const matcher = trainMatcher(
-    guides.flatMap((g) => [g.title, g.summary, ...g.questions, ...g.sections.flatMap((x) => [x.heading, ...(x.answer ? [x.answer.text, ...x.answer.asks] : [])])].map((text) => ({ label: g.id, text }))),
+    [
+      ...guides.flatMap((g) => [g.title, g.summary, ...g.questions, ...g.sections.flatMap((x) => [x.heading, ...(x.answer ? [x.answer.text, ...x.answer.asks] : [])])].map((text) => ({ label: g.id, text }))),
+      ...(kb.lexicon.offTopic[locale] ?? []).map((text) => ({ label: OFF_TOPIC, text })),
+    ],
     stem,
   );
   // And, within each guide, which section: from each section's heading, short answer and asks.
@@ -197,6 +215,8 @@ export interface Answerer {
 
 export interface AnswerContext {
   state: ConversationState;
+  /** The served country the person is in, if known. */
+  country?: string | undefined;
   /** The person works with children (shelter, hub or school staff). */
   staff: boolean;
   /** Guide topics to prefer (an emergency's danger topics). */
@@ -212,32 +232,47 @@ export function createAnswerer(kb: KnowledgeBase): Answerer {
   const anyStop = new Set(anyStopWords(kb.locales.map((l) => l.stopWords)).flatMap((w) => tokenize(w)));
   const sourceGuides = new Map(kb.guides.filter((g) => g.locale === kb.sourceLocale).map((g) => [g.id, g]));
   const staffLocales = new Set(kb.guides.filter((g) => g.audience === "staff").map((g) => g.locale));
+  const guideOf = new Map(kb.guides.map((g) => [`${g.locale}\n${g.id}`, g]));
 
-  /** Search hits re-ranked with the trained matcher (in the person's own language). */
-  function matched(tokens: string[], locale: string, hits: SectionHit[]): SectionHit[] {
+  /** How well a section fits where the person is: 1 when it holds there or everywhere (or we do not know where they are). */
+  function countryFit(guide: string, locale: string, section: number, country: string | undefined): number {
+    if (!country) return 1;
+    const g = guideOf.get(`${locale}\n${guide}`) ?? sourceGuides.get(guide);
+    const only = section >= 0 ? (g?.sections[section]?.answer?.countries ?? []) : [];
+    if (only.length === 0) return 1;
+    return only.includes(country as never) ? OWN_COUNTRY_SECTION : OTHER_COUNTRY;
+  }
+
+  /** Search hits re-ranked with the trained matcher (in the person's own language), each with its best section for where the person is. */
+  function matched(tokens: string[], locale: string, hits: SectionHit[], country: string | undefined): SectionHit[] {
     const index = indexes.get(locale);
     if (!index || hits.length === 0) return hits;
     const best = hits[0]?.score ?? 1;
     const text = matcherFeatures(tokens.join(" "), index.stem);
     const p = new Map(index.matcher.rank(text).map((x) => [x.label, x.p]));
     return hits
-      .map((h) => ({ ...h, score: MATCHER_WEIGHT * (p.get(h.guide) ?? 0) + (1 - MATCHER_WEIGHT) * (h.score / best), section: bestSection(index, h, text) }))
+      .map((h) => {
+        const { section, fit } = bestSection(index, h, text, country);
+        return { ...h, score: (MATCHER_WEIGHT * (p.get(h.guide) ?? 0) + (1 - MATCHER_WEIGHT) * (h.score / best)) * Math.min(1, fit), section };
+      })
       .sort((a, b) => b.score - a.score);
   }
 
-  /** The guide's section that answers: the section matcher and the search's section scores together, as for guides. */
-  function bestSection(index: LocaleIndex, h: SectionHit, text: readonly string[]): number {
+  /** The guide's section that answers: the section matcher and the search's section scores together, as for guides, weighed by where the person is. */
+  function bestSection(index: LocaleIndex, h: SectionHit, text: readonly string[], country: string | undefined): { section: number; fit: number } {
     const ranked = index.sectionMatchers.get(h.guide)?.rank(text) ?? [];
-    if (ranked.length === 0) return h.section;
+    if (ranked.length === 0) return { section: h.section, fit: countryFit(h.guide, h.locale, h.section, country) };
     const top = Math.max(1e-9, ...(h.sections ? [...h.sections.values()] : [0]));
     let best = h.section;
     let bestScore = -1;
+    let bestFit = 1;
     for (const { label, p } of ranked) {
       const i = Number(label);
-      const score = SECTION_MATCHER_WEIGHT * p + (1 - SECTION_MATCHER_WEIGHT) * ((h.sections?.get(i) ?? 0) / top);
-      if (score > bestScore) (best = i), (bestScore = score);
+      const fit = countryFit(h.guide, h.locale, i, country);
+      const score = (SECTION_MATCHER_WEIGHT * p + (1 - SECTION_MATCHER_WEIGHT) * ((h.sections?.get(i) ?? 0) / top)) * fit;
+      if (score > bestScore) (best = i), (bestScore = score), (bestFit = fit);
     }
-    return best;
+    return { section: best, fit: bestFit };
   }
 
   function search(tokens: string[], locale: string, exact: boolean): SectionHit[] {
@@ -280,7 +315,7 @@ export function createAnswerer(kb: KnowledgeBase): Answerer {
       if (!index) return 0;
       return tokens.filter((t) => t.length >= 2 && !index.stop.has(t) && index.asked.has(index.stem(t))).length;
     },
-    choose(tokens, locale, { state, staff, topics = [] }) {
+    choose(tokens, locale, { state, staff, topics = [], country }) {
       const alone = state.under18 === true && state.alone === true;
       const adjust = (hits: SectionHit[]) =>
         hits
@@ -291,6 +326,7 @@ export function createAnswerer(kb: KnowledgeBase): Answerer {
             if (topics.some((x) => guideTopics.includes(x))) score *= TOPIC_BOOST;
             if (alone && guideTopics.includes("travelling-alone")) score *= ALONE_BOOST;
             if (g?.audience === "staff") score *= staff ? STAFF_FOR_STAFF : STAFF_FOR_OTHERS;
+            if (country && g?.countries.length && !g.countries.includes(country as never)) score *= OTHER_COUNTRY;
             return { ...h, score };
           })
           .sort((a, b) => b.score - a.score);
@@ -301,11 +337,16 @@ export function createAnswerer(kb: KnowledgeBase): Answerer {
         const [a, b] = hits;
         return Boolean(a && (a.coverage >= CONFIDENT_COVERAGE || !b || a.score >= CONFIDENT_MARGIN * b.score));
       };
+      const ownIndex = indexes.get(locale);
+      if (ownIndex) {
+        const [top] = ownIndex.matcher.rank(matcherFeatures(tokens.join(" "), ownIndex.stem));
+        if (top?.label === OFF_TOPIC && top.p >= OFF_TOPIC_P) return { hits: [], fallback: false, confident: false, offTopic: true };
+      }
       const found = search(tokens, locale, false);
       // Whether the guides answer at all is the search's call (enough of the message's words found);
       // which guide answers best is the search and the matcher together.
       const ownOk = good(adjust(found)[0]);
-      const own = ownOk ? keep(adjust(matched(tokens, locale, found))) : [];
+      const own = ownOk ? keep(adjust(matched(tokens, locale, found, country))) : [];
       const staffHere = staffLocales.has(locale);
       if (ownOk && !(staff && !staffHere)) return { hits: own, fallback: false, confident: confident(own) };
       let best: SectionHit[] = [];

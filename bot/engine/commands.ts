@@ -3,7 +3,7 @@
 // Words come from content/bot/phrases.yaml; quick-reply buttons send "#codes" that mean the
 // same in every language (e.g. "#skip", "#country-GT", "#lang-fr").
 import type { KnowledgeBase } from "./types";
-import { compilePhrases, findPhrase, numberIn, type Phrase } from "../../src/lib/nlp/phrases";
+import { compilePhrases, findPhrase, numberIn, spansOf, type Phrase } from "../../src/lib/nlp/phrases";
 
 export type Command =
   | { kind: "erase" }
@@ -14,7 +14,7 @@ export type Command =
   | { kind: "skip" }
   | { kind: "language"; locale: string }
   | { kind: "country"; country: string }
-  | { kind: "particularities"; under18: boolean; alone?: boolean };
+  | { kind: "particularities"; under18?: boolean; alone?: boolean };
 
 export interface Commands {
   /** A quick-reply "#code", if the text is one. */
@@ -29,13 +29,17 @@ export interface Commands {
   particularities(tokens: string[]): { under18?: boolean; alone?: boolean };
   /** Does the person say they work with children (staff of a shelter, a social worker)? */
   staff(tokens: string[]): boolean;
+  /** Does the person speak of the children in their care ("mis hijos", "my son"): a parent or another adult? */
+  parent(tokens: string[]): boolean;
+  /** Token ranges [start, end) where the message says who the person is (age, company, parent, staff) or greets: the situation, not the question. */
+  situation(tokens: string[]): [number, number][];
   /** Small talk kind, if the message is a greeting, thanks or "are you a robot?". */
   smallTalk(tokens: string[]): "greeting" | "thanks" | "identity" | undefined;
   /** The message without the words of small talk ("hola, como pido asilo" → "como pido asilo"). */
   withoutSmallTalk(tokens: string[]): string[];
 }
 
-type Kind = "erase" | "human" | "skip" | "yes" | "no" | "greeting" | "thanks" | "identity" | "age" | "alone" | "accompanied" | "staff";
+type Kind = "erase" | "human" | "skip" | "yes" | "no" | "greeting" | "thanks" | "identity" | "age" | "alone" | "accompanied" | "staff" | "parent";
 
 export function createCommands(kb: KnowledgeBase): Commands {
   const byKind = (kind: Kind): Phrase[] => Object.values(kb.lexicon.phrases.locales).flatMap((l) => compilePhrases(l[kind]));
@@ -52,6 +56,7 @@ export function createCommands(kb: KnowledgeBase): Commands {
     alone: byKind("alone"),
     accompanied: byKind("accompanied"),
     staff: byKind("staff"),
+    parent: byKind("parent"),
   };
   const languages = Object.entries(kb.lexicon.phrases.languageNames).map(([locale, names]) => [locale, compilePhrases(names)] as const);
   const codes = new Set(kb.countries.map((c) => c.code as string));
@@ -70,7 +75,9 @@ export function createCommands(kb: KnowledgeBase): Commands {
       if (name === "erase" || name === "human" || name === "emergency" || name === "skip") return { kind: name };
       if (name === "lang" && arg && localeCodes.has(arg)) return { kind: "language", locale: arg };
       if (name === "country" && arg && (codes.has(arg) || arg === "skip")) return { kind: "country", country: arg };
-      if (name === "under18") return { kind: "particularities", under18: true, alone: arg === "alone" };
+      // "#under18-alone", "#under18-family", "#under18" (age only), "#alone" / "#family" (company only), "#adult".
+      if (name === "under18") return { kind: "particularities", under18: true, ...(arg === "alone" ? { alone: true } : arg === "family" ? { alone: false } : {}) };
+      if (name === "alone" || name === "family") return { kind: "particularities", alone: name === "alone" };
       if (name === "adult") return { kind: "particularities", under18: false };
       if (name === "danger" && (arg === "yes" || arg === "no")) return { kind: "danger", yes: arg === "yes" };
       if (name === "guide" && arg && guideIds.has(arg)) return { kind: "guide", id: arg };
@@ -103,8 +110,8 @@ export function createCommands(kb: KnowledgeBase): Commands {
       const out: { under18?: boolean; alone?: boolean } = {};
       const age = numberIn(p.age, tokens);
       if (age !== undefined && age > 0 && age < 100) out.under18 = age < 18;
-      if (findPhrase(p.alone, tokens, 0)) out.alone = true;
-      else if (findPhrase(p.accompanied, tokens, 0)) out.alone = false;
+      if (findPhrase(p.alone, tokens, 1)) out.alone = true;
+      else if (findPhrase(p.accompanied, tokens, 1)) out.alone = false;
       return out;
     },
     withoutSmallTalk(tokens) {
@@ -112,6 +119,12 @@ export function createCommands(kb: KnowledgeBase): Commands {
     },
     staff(tokens) {
       return findPhrase(p.staff, tokens, 1) !== undefined;
+    },
+    parent(tokens) {
+      return findPhrase(p.parent, tokens, 0) !== undefined;
+    },
+    situation(tokens) {
+      return [p.age, p.alone, p.accompanied, p.parent, p.staff, p.greeting, p.thanks].flatMap((list) => spansOf(list, tokens, 0));
     },
     smallTalk(tokens) {
       if (tokens.length === 0 || tokens.length > 12) return undefined;

@@ -19,14 +19,24 @@ const MAX_QUOTED_SENTENCES = 3;
 const MAX_QUOTED_CHARS = 320;
 /** "I am not sure" offers this many of the closest topics as buttons. */
 const CLOSEST_TOPICS = 3;
+/** Dangers where an ambulance or rescue line helps more than the police: it is listed first. */
+const MEDICAL_DANGERS: ReadonlySet<string> = new Set<DangerKind>(["medical", "environment", "self-harm"]);
 
 export function join(...parts: (string | undefined | false)[]): string {
   return parts.filter((p): p is string => Boolean(p && p.trim())).join("\n\n");
 }
 
+/** A heading and one line per resource; a line whose numbers are all on an earlier line is left out (each number once). */
 export function resourceBlock(heading: string, list: KbResource[]): string {
-  if (list.length === 0) return "";
-  return [heading, ...list.map((r) => `• ${resourceLine(r)}`)].join("\n");
+  const shown = new Set<string>();
+  const lines: string[] = [];
+  for (const r of list) {
+    const numbers = r.phones.slice(0, 2).map((p) => p.number);
+    if (numbers.length && numbers.every((n) => shown.has(n))) continue;
+    numbers.forEach((n) => shown.add(n));
+    lines.push(`• ${resourceLine(r)}`);
+  }
+  return lines.length ? [heading, ...lines].join("\n") : "";
 }
 
 /** A section's text as a short quote: whole sentences, never one that ends on "for example:" with nothing after. */
@@ -42,6 +52,18 @@ export function quote(section: KbSection | undefined, guide: KbGuide): string {
 }
 
 const unaccompaniedChild = (state: ConversationState) => state.under18 === true && state.alone === true;
+
+/** Who is writing, when the message says so: a caseworker about a child they work with, or a parent or other adult about a child in their care. */
+export type Speaker = "staff" | "parent";
+
+/** What this one message says about the person, beyond the stored state (never stored). */
+export interface About {
+  /** The town or region they are in, as written. */
+  town?: readonly string[] | undefined;
+  speaker?: Speaker | undefined;
+  /** A country we do not serve that they say they are in. */
+  elsewhere?: string | undefined;
+}
 
 export function createComposer(ctx: EngineContext) {
   const { t, resources, source, kb } = ctx;
@@ -81,12 +103,12 @@ export function createComposer(ctx: EngineContext) {
   }
 
   /** The compact line "every country's emergency number", or the lines of the country the person is in. */
-  function numbersBlock(reply: EngineReply, state: ConversationState, locale: string, extraKinds: readonly string[] = []): string {
-    const rank = { unaccompaniedChild: unaccompaniedChild(state) };
+  function numbersBlock(reply: EngineReply, state: ConversationState, locale: string, extraKinds: readonly string[] = [], dangers: readonly string[] = [], town?: readonly string[]): string {
+    const rank = { unaccompaniedChild: unaccompaniedChild(state), medical: dangers.some((d) => MEDICAL_DANGERS.has(d)) };
     const country = ctx.validCountry(state.country);
     if (country) {
       const list = resources.emergency(country, rank);
-      for (const r of resources.ofKinds(country, extraKinds)) if (!list.includes(r)) list.push(r);
+      for (const r of resources.ofKinds(country, extraKinds, town)) if (!list.includes(r)) list.push(r);
       withResources(reply, list);
       return resourceBlock(t(locale, "bot.emergency.numbers", { country: resources.countryName(country, locale) }), list);
     }
@@ -106,6 +128,39 @@ export function createComposer(ctx: EngineContext) {
     return { texts: chosen.map((a) => a.text[locale] ?? a.text[source] ?? "").filter(Boolean), kinds: [...new Set(chosen.flatMap((a) => a.lines))] };
   }
 
+  /**
+   * The one question an answer may end with, about what the message left out: the country
+   * (once), else what the regional guidelines ask about a child (under 18? travelling without
+   * family?), only the part still unknown. Never to staff or to a parent writing about their
+   * child, and never what the person already said.
+   */
+  function question(reply: EngineReply, state: ConversationState, locale: string, about: About): string {
+    reply.quickReplies = standardReplies(locale);
+    if (!state.country && !state.askedCountry && !about.elsewhere) {
+      state.pending = "country";
+      state.askedCountry = true;
+      reply.quickReplies = countryReplies(locale);
+      return t(locale, "bot.askCountry");
+    }
+    if (about.speaker || state.askedParticularities || state.under18 === false) return "";
+    const ageKnown = state.under18 !== undefined;
+    const companyKnown = state.alone !== undefined;
+    if (ageKnown && companyKnown) return "";
+    state.pending = "particularities";
+    state.askedParticularities = true;
+    const skip = qr(locale, "bot.qr.skip", "#skip");
+    if (ageKnown) {
+      reply.quickReplies = [qr(locale, "bot.qr.alone", "#alone"), qr(locale, "bot.qr.family", "#family"), skip];
+      return t(locale, "bot.askAlone");
+    }
+    if (companyKnown) {
+      reply.quickReplies = [qr(locale, "bot.qr.under18", "#under18"), qr(locale, "bot.qr.adult", "#adult"), skip];
+      return t(locale, "bot.askAge");
+    }
+    reply.quickReplies = [qr(locale, "bot.qr.under18Alone", "#under18-alone"), qr(locale, "bot.qr.under18Family", "#under18-family"), qr(locale, "bot.qr.adult", "#adult"), skip];
+    return t(locale, "bot.askParticularities");
+  }
+
   return {
     base,
     withResources,
@@ -115,13 +170,13 @@ export function createComposer(ctx: EngineContext) {
     qr,
 
     /** Numbers first (the country's, or every country's), the calm sentence, then the advice for that danger. */
-    emergency(state: ConversationState, locale: string, tri: Pick<TriageResult, "dangers" | "advice" | "cannotTalk">, guides: string[]): EngineReply {
+    emergency(state: ConversationState, locale: string, tri: Pick<TriageResult, "dangers" | "advice" | "cannotTalk">, guides: string[], town?: readonly string[]): EngineReply {
       const reply = base(state, locale);
       reply.emergency = true;
       reply.urgency = "emergency";
       reply.dangers = [...tri.dangers];
       const { texts, kinds } = adviceFor(tri, locale);
-      const numbers = numbersBlock(reply, state, locale, kinds);
+      const numbers = numbersBlock(reply, state, locale, kinds, tri.dangers, town);
       reply.guides = guides;
       const help = ctx.emergencyGuideId ? ctx.guide(ctx.emergencyGuideId, locale) : undefined;
       reply.text = join(numbers, t(locale, "bot.emergency.calm"), ...texts, help ? guideLink(reply, help) : "");
@@ -154,7 +209,8 @@ export function createComposer(ctx: EngineContext) {
     },
 
     /** An answer from a guide section: its short answer (or a short quote), the section's address, and help where the person is. */
-    answer(state: ConversationState, locale: string, choice: AnswerChoice, town?: readonly string[]): EngineReply {
+    answer(state: ConversationState, locale: string, choice: AnswerChoice, about: About = {}): EngineReply {
+      const { town } = about;
       const reply = base(state, locale);
       const top = choice.hits[0] as SectionHit;
       const shown = choice.fallback ? ctx.guide(top.guide, source) : ctx.guide(top.guide, locale);
@@ -170,24 +226,9 @@ export function createComposer(ctx: EngineContext) {
       const list = section?.answer?.resources.length ? resources.forKinds(country, section.answer.resources, rank, 3, state.from, town) : resources.forTopics(country, shown.topics, rank, 3, state.from, town);
       withResources(reply, list);
       const where = country ? t(locale, "bot.resources", { country: resources.countryName(country, locale) }) : t(locale, "bot.resourcesRegional");
-      let ask = "";
-      if (!state.country && !state.askedCountry) {
-        ask = t(locale, "bot.askCountry");
-        state.pending = "country";
-        state.askedCountry = true;
-        reply.quickReplies = countryReplies(locale);
-      } else if (!state.askedParticularities && state.under18 === undefined) {
-        ask = t(locale, "bot.askParticularities");
-        state.pending = "particularities";
-        state.askedParticularities = true;
-        reply.quickReplies = [
-          qr(locale, "bot.qr.under18Alone", "#under18-alone"),
-          qr(locale, "bot.qr.under18Family", "#under18-family"),
-          qr(locale, "bot.qr.adult", "#adult"),
-          qr(locale, "bot.qr.skip", "#skip"),
-        ];
-      } else reply.quickReplies = standardReplies(locale);
-      reply.text = join(choice.fallback ? t(locale, "bot.fallback") : "", `${text}\n${guideLink(reply, shown, section?.anchor)}`, resourceBlock(where, list), ask);
+      const ask = question(reply, state, locale, about);
+      const elsewhere = !country && about.elsewhere ? t(locale, "bot.notServed") : "";
+      reply.text = join(choice.fallback ? t(locale, "bot.fallback") : "", `${text}\n${guideLink(reply, shown, section?.anchor)}`, elsewhere, resourceBlock(where, list), ask);
       state.lastTopic = top.guide;
       return privacyFirst(reply, state);
     },
@@ -199,6 +240,14 @@ export function createComposer(ctx: EngineContext) {
       reply.guides = closest.map((g) => g.id);
       reply.text = join(t(locale, "bot.unsure"), closest.length ? closest.map((g) => `• ${g.title}`).join("\n") : "", this.helpLine(reply, state, locale));
       reply.quickReplies = [...closest.map((g) => ({ label: g.title, text: `#guide-${g.id}` })), qr(locale, "bot.qr.human", "#human")];
+      return privacyFirst(reply, state);
+    },
+
+    /** A message about something else: what the bot can help with, and the topics. */
+    offTopic(state: ConversationState, locale: string): EngineReply {
+      const reply = base(state, locale);
+      reply.text = join(t(locale, "bot.offTopic"), this.topicsLine(locale));
+      reply.quickReplies = standardReplies(locale);
       return privacyFirst(reply, state);
     },
 

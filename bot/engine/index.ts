@@ -12,9 +12,12 @@ import { createAnswerer, type AnswerChoice } from "./answer";
 import { createCommands, type Command } from "./commands";
 import { createPlaces } from "./places";
 import { createContext, type EngineOptions } from "./context";
-import { createComposer, emergencyGuides } from "./compose";
+import { createComposer, emergencyGuides, type Speaker } from "./compose";
 
 export type { Engine, EngineInput, EngineReply, ConversationState, KnowledgeBase, EngineOptions };
+
+/** A question shorter than this once the situation is taken out ("estoy en Tapachula, ¿y ahora?") is searched whole. */
+const MIN_QUESTION_WORDS = 2;
 
 /** A message as the stages read it. */
 interface Turn {
@@ -28,6 +31,12 @@ interface Turn {
   hub: string | undefined;
   /** The town or region the message names as where the person is (this reply only, never stored). */
   town?: readonly string[] | undefined;
+  /** Who is writing, when the message says: staff about a child they work with, or a parent about their child (this reply only). */
+  speaker?: Speaker | undefined;
+  /** A country we do not serve that the person says they are in (this reply only). */
+  elsewhere?: string | undefined;
+  /** The words that ask, without those that only tell the situation ("tengo 15, estoy en Tapachula, ¿cómo pido asilo?" → "cómo pido asilo"). */
+  question?: string[];
 }
 
 export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): Engine {
@@ -60,16 +69,24 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
 
   /** Stage 4: what the message says about the person: where they are and are from, their age, whether they travel alone. */
   function understand(turn: Turn): void {
-    const { here, from, town } = whereabouts(turn.tokens);
+    const { here, from, town, elsewhere, spans } = whereabouts(turn.tokens);
+    turn.question = withoutSpans(turn.tokens, [...spans, ...commands.situation(turn.tokens)]);
     turn.town = town;
+    turn.elsewhere = elsewhere;
     if (here) turn.state.country = here;
     if (from) turn.state.from = from;
-    Object.assign(turn.state, definedOnly(commands.particularities(turn.tokens)));
+    turn.speaker = commands.staff(turn.tokens) ? "staff" : commands.parent(turn.tokens) ? "parent" : undefined;
+    // A parent's or a caseworker's words about a child ("mi hijo de 12 años viene solo") are not about the writer.
+    if (!turn.speaker) Object.assign(turn.state, definedOnly(commands.particularities(turn.tokens)));
   }
 
   /** Stage 5: the guide sections that answer the message. */
   function answer(turn: Turn, topics: string[] = []): AnswerChoice {
-    return answerer.choose(turn.tokens, turn.locale, { state: turn.state, staff: commands.staff(turn.tokens), topics });
+    // The question without the words that tell the situation: those are read above (where, who,
+    // age) and would otherwise pull in sections that share them ("viajo con mi mamá" → travelling
+    // with family). A message that is only situation is searched whole.
+    const words = turn.question && turn.question.length >= MIN_QUESTION_WORDS ? turn.question : turn.tokens;
+    return answerer.choose(words, turn.locale, { state: turn.state, staff: turn.speaker === "staff" || commands.staff(turn.tokens), topics, country: ctx.validCountry(turn.state.country) });
   }
 
   function emergency(turn: Turn, tri: Pick<TriageResult, "dangers" | "advice" | "cannotTalk">): EngineReply {
@@ -77,7 +94,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     delete turn.state.pending;
     const topics = tri.dangers.flatMap((d) => kb.lexicon.danger.kinds[d]?.topics ?? []);
     const matched = answer(turn, ["emergency", ...topics]).hits.map((h) => h.guide);
-    return compose.emergency(turn.state, turn.locale, tri, emergencyGuides(ctx, tri.dangers, matched));
+    return compose.emergency(turn.state, turn.locale, tri, emergencyGuides(ctx, tri.dangers, matched), turn.town);
   }
 
   /** "Yes, I'm in danger" after the confirm step: the emergency reply for what the message hinted at. */
@@ -118,7 +135,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
         return compose.followUp(state, locale, "bot.skipped");
       case "particularities":
         delete state.pending;
-        state.under18 = cmd.under18;
+        if (cmd.under18 !== undefined) state.under18 = cmd.under18;
         if (cmd.alone !== undefined) state.alone = cmd.alone;
         return compose.followUp(state, locale, "bot.thanksForAnswer");
       case "guide": {
@@ -186,8 +203,10 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     // "Thanks, that was helpful!" is small talk; "hola, como pido asilo" is a question.
     if (small && (small === "identity" || answerer.topicWords(commands.withoutSmallTalk(turn.tokens), turn.locale) < 2)) return compose.smallTalk(turn.state, turn.locale, small);
     const choice = answer(turn);
+    if (choice.offTopic) return compose.offTopic(turn.state, turn.locale);
     if (choice.hits.length === 0) return compose.noMatch(turn.state, turn.locale);
-    return choice.confident ? compose.answer(turn.state, turn.locale, choice, turn.town) : compose.unsure(turn.state, turn.locale, choice);
+    const about = { town: turn.town, speaker: turn.speaker, elsewhere: turn.elsewhere };
+    return choice.confident ? compose.answer(turn.state, turn.locale, choice, about) : compose.unsure(turn.state, turn.locale, choice);
   }
 
   return {
@@ -205,6 +224,11 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
       }
     },
   };
+}
+
+/** Tokens outside the given ranges [start, end). */
+function withoutSpans(tokens: readonly string[], spans: readonly [number, number][]): string[] {
+  return tokens.filter((_, i) => !spans.some(([a, b]) => i >= a && i < b));
 }
 
 function definedOnly<T extends object>(o: T): Partial<T> {

@@ -13,6 +13,10 @@ export interface Whereabouts {
   town?: readonly string[];
   /** Country they are from (any country code), if the message says it. */
   from?: string;
+  /** A country we do not serve that they say they are in ("estoy en Colombia"): we have no local lines there, and asking "which country?" again would not help. */
+  elsewhere?: string;
+  /** Token ranges [start, end) of the words before a place that say how the person relates to it ("estoy en", "vengo de"): the situation, not the question. */
+  spans: [number, number][];
 }
 
 type Role = "here" | "from" | "going" | "back";
@@ -108,27 +112,34 @@ export function createPlaces(kb: KnowledgeBase): (tokens: readonly string[]) => 
     return undefined;
   }
 
-  /** The cue that ends right before position i (at most CUE_REACH words before it). */
-  function cueBefore(tokens: readonly string[], i: number): Cue | undefined {
+  /** The cue that ends right before position i (at most CUE_REACH words before it), and where it starts. */
+  function cueBefore(tokens: readonly string[], i: number): { cue: Cue; start: number } | undefined {
     for (let end = i; end >= Math.max(0, i - CUE_REACH); end--)
       for (const c of cues) {
         const start = end - c.words.length;
-        if (start >= 0 && c.words.every((w, k) => tokens[start + k] === w)) return c;
+        if (start >= 0 && c.words.every((w, k) => tokens[start + k] === w)) return { cue: c, start };
       }
     return undefined;
   }
 
   return (tokens) => {
     const found: { name: Name; role: Role | undefined; strong: boolean }[] = [];
+    const spans: [number, number][] = [];
     for (let i = 0; i < tokens.length; i++) {
       const name = nameAt(tokens, i);
       if (!name) continue;
-      const cue = name.people || name.institution ? undefined : cueBefore(tokens, i);
+      const before = name.people || name.institution ? undefined : cueBefore(tokens, i);
+      const cue = before?.cue;
       const role = name.people ? "from" : cue?.role;
-      if (!name.shared && (!name.ambiguous || role)) found.push({ name, role, strong: name.people || Boolean(cue?.strong) });
+      if (!name.shared && (!name.ambiguous || role)) {
+        found.push({ name, role, strong: name.people || Boolean(cue?.strong) });
+        // The words that say how ("estoy en", "vengo de") only tell the situation; the place itself
+        // stays in the question (a section may be about that country's offices).
+        if (before) spans.push([before.start, i]);
+      }
       i += name.words.length - 1;
     }
-    const out: Whereabouts = {};
+    const out: Whereabouts = { spans };
     // Sent back to a country: they are there now, and it is their own.
     const back = found.filter((f) => f.role === "back").pop();
     const froms = found.filter((f) => f.role === "from" || f.role === "back");
@@ -147,6 +158,7 @@ export function createPlaces(kb: KnowledgeBase): (tokens: readonly string[]) => 
         found.find((f) => f.role === undefined && !f.name.countryName && !f.name.institution && isServed(f) && f.name.country !== out.from) ??
         found.find((f) => f.name.institution);
     if (here) out.here = here.name.country;
+    else if (strongHere) out.elsewhere = strongHere.name.country;
     if (here?.name.variants) out.town = here.name.variants;
     return out;
   };

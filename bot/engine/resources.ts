@@ -46,6 +46,18 @@ const kindsForTopic: Record<string, readonly string[]> = {
 export interface Ranking {
   /** An unaccompanied child: child protection comes first. */
   unaccompaniedChild: boolean;
+  /** Someone ill, hurt or lost outdoors: the country's ambulance or rescue line comes first. */
+  medical?: boolean;
+}
+
+/**
+ * Can a person in `where` (a served country, or unknown) call this line? It has a number; it is
+ * reachable from there and is that country's or a regional one (only regional ones when we do not
+ * know where they are); a line of one town or state (its `city`) only for a person who names it.
+ */
+function callableHere(r: KbResource, where: string | undefined, town: readonly string[] | undefined): boolean {
+  const inTown = !r.city || Boolean(town?.some((t) => fold(r.city as string).includes(t) || t.includes(fold(r.city as string))));
+  return r.phones.length > 0 && inTown && (where ? isReachableFrom(r, where) && (r.country === where || r.country === "regional") : r.country === "regional");
 }
 
 export function createResources(kb: KnowledgeBase) {
@@ -63,7 +75,8 @@ export function createResources(kb: KnowledgeBase) {
     emergency(code: string, rank: Ranking): KbResource[] {
       const c = countries.get(code);
       if (!c) return [];
-      const emergency = get(c.emergency).slice(0, 1);
+      const medical = rank.medical ? get(c.medical).slice(0, 1) : [];
+      const emergency = [...medical, ...get(c.emergency).slice(0, 1)];
       const child = get(c.childProtection).slice(0, 1);
       return rank.unaccompaniedChild ? [...child, ...emergency] : [...emergency, ...child];
     },
@@ -80,10 +93,8 @@ export function createResources(kb: KnowledgeBase) {
      */
     forKinds(code: string | undefined, kinds: readonly string[], rank: Ranking, max = 3, from?: string, town?: readonly string[]): KbResource[] {
       const where = code && countries.has(code) ? code : undefined;
-      const callable = (r: KbResource) => r.phones.length > 0;
-      const here = (r: KbResource) => !r.city || Boolean(town?.some((t) => fold(r.city as string).includes(t) || t.includes(fold(r.city as string))));
-      const local = (r: KbResource) => callable(r) && here(r) && (where ? isReachableFrom(r, where) && (r.country === where || r.country === "regional") : r.country === "regional");
-      const consular = (r: KbResource) => callable(r) && r.kind === "consular" && from !== undefined && r.forNationalsOf.includes(from) && (where ? isReachableFrom(r, where) : false);
+      const local = (r: KbResource) => callableHere(r, where, town);
+      const consular = (r: KbResource) => r.phones.length > 0 && r.kind === "consular" && from !== undefined && r.forNationalsOf.includes(from) && (where ? isReachableFrom(r, where) : false);
       const c = where ? countries.get(where) : undefined;
       const child = c ? get(c.childProtection).slice(0, 1) : [];
       const picked: KbResource[] = [];
@@ -103,10 +114,10 @@ export function createResources(kb: KnowledgeBase) {
       if (c) get(c.emergency).slice(0, 1).forEach(push);
       return picked;
     },
-    /** A country's resources of these kinds that people can call, in the order of `kinds`, at most one per kind. */
-    ofKinds(code: string, kinds: readonly string[]): KbResource[] {
-      const pool = kb.resources.filter((r) => r.country === code && r.phones.length > 0);
-      return kinds.map((k) => pool.find((r) => r.kind === k)).filter((r): r is KbResource => Boolean(r));
+    /** A country's resources of these kinds that a person there can call (a town's or state's only for a person who says they are there), in the order of `kinds`, at most one per kind. */
+    ofKinds(code: string, kinds: readonly string[], town?: readonly string[]): KbResource[] {
+      const pool = kb.resources.filter((r) => r.country === code && callableHere(r, code, town));
+      return kinds.map((k) => pool.find((r) => r.kind === k && r.serves !== "families") ?? pool.find((r) => r.kind === k)).filter((r): r is KbResource => Boolean(r));
     },
     /** Hubs (municipal information points) of a country that people can visit. */
     hubs(code: string | undefined) {

@@ -111,14 +111,20 @@ export function createTriage(kb: KnowledgeBase): Triage {
   const spell = spellers(kb.lexicon.phrases);
   const classifier: Classifier | undefined = kb.triageModel ? loadClassifier(kb.triageModel) : undefined;
   const adviceFile = kb.lexicon.emergencies.advice;
-  /** For each danger, most likely first: the most precise advice its words call for, else the kind's default. */
+  /**
+   * The advice for what the words say, most likely danger first: for each danger found, the
+   * advice its words call for (an advice that `replaces` another one called too wins over it);
+   * the default of the likeliest danger only when the words call for none. Defaults of the
+   * less likely dangers are left out: a guess ("threats" beside "held") must not add a text that
+   * contradicts the right one ("go to a busy place" to someone locked in).
+   */
   function adviceFor(dangers: readonly DangerKind[], called: readonly string[]): string[] {
+    const replaced = new Set(called.flatMap((key) => adviceFile[key]?.replaces ?? []));
+    const fitting = called.filter((key) => !replaced.has(key) && adviceFile[key] !== undefined);
     const out: string[] = [];
-    for (const kind of dangers) {
-      const precise = called.find((key) => adviceFile[key]?.dangers.includes(kind) && !out.includes(key));
-      const chosen = precise ?? kb.lexicon.danger.kinds[kind]?.advice;
-      if (chosen && !out.includes(chosen)) out.push(chosen);
-    }
+    for (const kind of dangers) for (const key of fitting) if (adviceFile[key]?.dangers.includes(kind) && !out.includes(key)) out.push(key);
+    const fallback = dangers[0] ? kb.lexicon.danger.kinds[dangers[0]]?.advice : undefined;
+    if (out.length === 0 && fallback) out.push(fallback);
     return out;
   }
   // Words that only call for help: a message made of nothing else is a cry.

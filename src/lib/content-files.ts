@@ -8,6 +8,8 @@ import { parseDocument, isNode, LineCounter } from "yaml";
 import type { z } from "astro/zod";
 import {
   botDangerSchema,
+  botOffTopicSchema,
+  type BotOffTopic,
   botPhrasesSchema,
   botSlangSchema,
   emergencyAdviceFileSchema,
@@ -69,6 +71,8 @@ export interface BotLexicon {
   phrases: BotPhrases;
   /** What to say after the emergency numbers, per kind of danger. */
   emergencies: EmergencyAdviceFile;
+  /** Messages about other things, per locale: the answer stage learns what is not its topic. */
+  offTopic: BotOffTopic;
 }
 
 /** One locale's triage corpus (content/bot/triage/{locale}.yaml). */
@@ -194,6 +198,7 @@ function loadLexicon(dir: string, problems: Problem[]): BotLexicon {
     danger: loadYamlFile(path.join(dir, "danger.yaml"), botDangerSchema, { kinds: {}, locales: {} }, hint, problems),
     phrases: loadYamlFile(path.join(dir, "phrases.yaml"), botPhrasesSchema, { languageNames: {}, locales: {} }, hint, problems),
     emergencies: loadYamlFile(path.join(dir, "emergencies.yaml"), emergencyAdviceFileSchema, { advice: {} }, hint, problems),
+    offTopic: loadYamlFile(path.join(dir, "off-topic.yaml"), botOffTopicSchema, {}, hint, problems),
   };
 }
 
@@ -287,7 +292,7 @@ export function checkReferences(c: LoadedContent, root = contentDir()): Problem[
     const expected = country.data.code.toLowerCase();
     if (country.id !== expected)
       problems.push({ severity: "error", file: country.file, message: `the file name must be the lower-case country code: rename it to ${expected}.yaml.` });
-    for (const field of ["emergency", "childProtection"] as const) {
+    for (const field of ["emergency", "childProtection", "medical"] as const) {
       country.data[field].forEach((id, i) => {
         const r = resources.get(id);
         if (!r) missingResource(country.file, country.lineOf([field, i]), `${field}[${i}]`, id);

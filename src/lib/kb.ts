@@ -58,6 +58,8 @@ export interface KbCountry {
   names: Record<string, string>;
   emergency: string[];
   childProtection: string[];
+  /** Lines for a medical emergency, when they differ from the first emergency line. */
+  medical: string[];
 }
 
 export interface KbHub {
@@ -135,6 +137,7 @@ export function buildKnowledgeBase(content: LoadedContent, lexicon: KbLexicon = 
     names: c.data.names,
     emergency: c.data.emergency,
     childProtection: c.data.childProtection,
+    medical: c.data.medical,
   }));
   const hubs: KbHub[] = content.hubs.map((h) => ({
     id: h.id,

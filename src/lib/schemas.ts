@@ -198,6 +198,8 @@ export const countrySchema = z.object({
   emergency: z.array(z.string()).min(1, "must list at least one emergency line"),
   /** Resource ids of the child-protection lines, most useful first. */
   childProtection: z.array(z.string()).default([]),
+  /** Resource ids of the lines for a medical emergency (ambulance, rescue), when they are not the first emergency line; shown first when someone is ill, hurt or lost outdoors. */
+  medical: z.array(z.string()).default([]),
 });
 export type CountryData = z.infer<typeof countrySchema>;
 
@@ -284,6 +286,9 @@ export type Places = z.infer<typeof placesSchema>;
 /** The bot's vocabulary, kept as data in content/bot/ so editors can extend it (see content/bot/README.md). */
 const phraseList = z.array(z.string().min(1, "must not be empty")).default([]);
 /** content/bot/slang.yaml: per locale, a word or phrase people use → words the guides use for it. */
+/** content/bot/off-topic.yaml: per locale, messages about something else than the hub's topics (sports, jokes, homework): the bot learns from them to say what it is for instead of quoting a guide that shares a word by chance. */
+export const botOffTopicSchema = z.record(z.string(), z.array(z.string().min(1)));
+export type BotOffTopic = z.infer<typeof botOffTopicSchema>;
 export const botSlangSchema = z.record(z.string(), z.record(z.string(), z.array(z.string().min(1)).min(1, "must list at least one word the guides use")));
 /** Kinds of danger the safety triage recognises. danger.yaml, the triage corpus and the emergency advice use these names. */
 export const dangerKinds = [
@@ -368,6 +373,8 @@ export const emergencyAdviceSchema = z.object({
   text: z.record(z.string(), z.string().min(10).max(400, "must be at most 400 characters: 2 or 3 short sentences")).refine((t) => typeof t["es"] === "string", { message: 'must include the Spanish text, e.g. es: "..."' }),
   /** "machine" while the translations are unreviewed machine translations; "reviewed" once a person checked them. */
   translated: z.enum(["machine", "reviewed"]).default("machine"),
+  /** Advice keys this one stands in for when the words call for both (pregnancy-bleeding replaces bleeding): the more precise text, never two that disagree. */
+  replaces: z.array(z.string()).default([]),
   /** Where the advice comes from. */
   sources: z.array(sourceSchema.extend({ /** Name of the source. */ title: z.string().min(1) })).min(1, "must cite at least one source"),
 });
@@ -397,6 +404,7 @@ export const botPhrasesSchema = z.object({
     /** How people say they travel without family. */ alone: phraseList,
     /** How people say they travel with family. */ accompanied: phraseList,
     /** How staff say they work with children ("trabajo en un albergue"): staff guides come first. */ staff: phraseList,
+    /** How parents and other adults speak of the children in their care ("mis hijos", "my son"): the bot does not ask them whether they are under 18. */ parent: phraseList.default([]),
     /** Words before a place that say the person is there now ("estoy en", "aqui en", "i'm in"). */
     here: phraseList,
     /** Words before a place that say the person comes from it ("soy de", "vengo de", "i'm from"). */

@@ -1,0 +1,113 @@
+// What the message says about the person shapes the reply, through the real engine and content:
+// who is writing (a parent, staff, a teen), where they are (a town's line only in that town, an
+// ambulance line first for someone ill, no questions about a country we do not serve), and small
+// talk. Every message here was written for these tests; none is in any eval set.
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createEngine } from "../../bot/engine/index";
+import { resourceBlock } from "../../bot/engine/compose";
+import { loadKnowledgeBase } from "../../bot/kb/load";
+import { withContentDir } from "./engine-fixture";
+
+const kb = loadKnowledgeBase();
+const engine = createEngine(kb);
+const es = (key: string) => kb.strings["es"]?.[key] ?? `<${key}>`;
+const en = (key: string) => kb.strings["en"]?.[key] ?? `<${key}>`;
+const fresh = (text: string) => engine.reply({ greeted: true, askedCountry: true }, { text });
+const questions = ["bot.askParticularities", "bot.askAge", "bot.askAlone"];
+
+describe("who is writing", () => {
+  test("a parent writing about their child is not asked whether they are under 18, and the child's age is not taken for theirs", () => {
+    const r = fresh("mi hijo de 12 años quiere pedir asilo en mexico, como lo hacemos");
+    for (const q of questions) assert.ok(!r.text.includes(es(q)), `${q} in: ${r.text}`);
+    assert.equal(r.state.under18, undefined);
+  });
+  test("in English too", () => {
+    const r = fresh("my daughter is 9, can she go to school in mexico without papers");
+    for (const q of questions) assert.ok(!r.text.includes(en(q)), `${q} in: ${r.text}`);
+  });
+  test("staff are not asked about their own age", () => {
+    const r = fresh("trabajo en un albergue en tapachula, como ayudo a un niño que quiere pedir asilo");
+    for (const q of questions) assert.ok(!r.text.includes(es(q)), `${q} in: ${r.text}`);
+  });
+  test("a teen who gave their age is asked only whether they travel without family", () => {
+    const r = fresh("tengo 15 años, como pido asilo en mexico");
+    assert.ok(r.text.includes(es("bot.askAlone")), r.text);
+    assert.ok(!r.text.includes(es("bot.askParticularities")), r.text);
+    assert.ok(r.quickReplies.some((q) => q.text === "#alone"));
+    const after = engine.reply(r.state, { text: "#alone" });
+    assert.equal(after.state.alone, true);
+    assert.equal(after.state.under18, true);
+  });
+  test("a teen who said they travel with family is asked only their age", () => {
+    const r = fresh("ando con mi hermana mayor, como pido asilo en mexico");
+    assert.equal(r.state.alone, false);
+    assert.ok(r.text.includes(es("bot.askAge")), r.text);
+    assert.ok(!r.text.includes(es("bot.askParticularities")), r.text);
+  });
+});
+
+describe("where the person is", () => {
+  test("just arrived in a country: they are there", () => {
+    assert.equal(fresh("acabamos de llegar a honduras en el vuelo, que sigue").state.country, "HN");
+  });
+  test("in a country the hub does not serve: no 'which country are you in?', and it says it has no lines there", () => {
+    const r = engine.reply({ greeted: true }, { text: "estoy en colombia, como pido asilo en panama" });
+    assert.ok(!r.text.includes(es("bot.askCountry")), r.text);
+    assert.ok(r.text.includes(es("bot.notServed")), r.text);
+  });
+  test("an emergency reply lists no line of a town or state the person did not name", () => {
+    const r = fresh("nos tienen encerrados en una casa en san luis potosi y piden dinero, ayuda");
+    assert.equal(r.emergency, true);
+    const cityBound = r.resources.filter((id) => kb.resources.find((x) => x.id === id)?.city);
+    assert.deepEqual(cityBound, [], r.text);
+  });
+  test("someone ill or hurt gets the country's ambulance or rescue line first", () => {
+    const gt = kb.countries.find((c) => c.code === "GT");
+    assert.ok(gt?.medical.length, "Guatemala lists its medical lines");
+    const r = fresh("mi abuelo se desmayo y no respira, estamos en quetzaltenango");
+    assert.equal(r.emergency, true);
+    assert.equal(r.resources[0], gt.medical[0], r.text);
+    assert.equal(fresh("un hombre me esta pegando ahorita en quetzaltenango").resources[0], gt.emergency[0]);
+  });
+  test("a resource line whose numbers were already shown is left out", () => {
+    const a = kb.resources.find((r) => r.phones[0]?.number === "911");
+    assert.ok(a);
+    const twin = { ...a, id: "twin", name: "Another name" };
+    const block = resourceBlock("Help:", [a, twin]);
+    assert.equal(block.split("\n").length, 2, block);
+  });
+  test("an answer written for one country is not given to a person in another", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "situation-"));
+    try {
+      fs.cpSync(path.resolve("content"), dir, { recursive: true });
+      const file = path.join(dir, "guides", "es", "asking-for-protection.mdx");
+      const target = "cómo-se-pide-en-méxico";
+      const text = fs.readFileSync(file, "utf8");
+      const at = text.indexOf(`  - section: "${target}"`);
+      assert.ok(at >= 0, "the guide answers that section");
+      const cleaned = text.slice(0, at) + text.slice(at).replace(/\n    countries: \[[^\]]*\]/, "");
+      const tagged = cleaned.slice(0, at) + `  - section: "${target}"\n    countries: ["MX"]` + cleaned.slice(at + `  - section: "${target}"`.length);
+      fs.writeFileSync(file, tagged);
+      const e = withContentDir(dir, () => createEngine(loadKnowledgeBase(dir)));
+      const q = "como hago la solicitud para pedir refugio";
+      assert.equal(e.reply({ greeted: true, country: "MX" }, { text: q }).section, target);
+      assert.notEqual(e.reply({ greeted: true, country: "CR" }, { text: q }).section, target);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("small talk", () => {
+  test("thanks with praise is thanks, not a guide", () => {
+    for (const [text, key] of [["gracias, me sirvio mucho", "bot.thanks"], ["thank you so much, really helpful", "bot.thanks"]] as const) {
+      const r = fresh(text);
+      assert.deepEqual(r.guides, [], r.text);
+      assert.ok(r.text.startsWith((kb.strings[r.locale] ?? {})[key] ?? "?"), r.text);
+    }
+  });
+});
