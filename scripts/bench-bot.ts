@@ -2,7 +2,7 @@
 // latency for our bot and, in the same run, for a bare Botkit echo bot on the same transport
 // (the same server started with HUB_BOT=echo), their ratio, and each server's peak memory.
 // Bounded: CONVERSATIONS x MESSAGES_EACH messages per bot, and a time limit per bot.
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -57,12 +57,29 @@ function peakRssMb(pid: number): number | undefined {
   }
 }
 
+/** Clock ticks per second of /proc's CPU times. */
+const TICKS = Number(execFileSync("getconf", ["CLK_TCK"]).toString().trim()) || 100;
+
+/** CPU time (user + system) a process has used so far (Linux), in ms. */
+function cpuMs(pid: number): number | undefined {
+  try {
+    // Fields after the command name (which is in parentheses and may hold spaces): utime is the 12th, stime the 13th.
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? (ticks * 1000) / TICKS : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 interface Result {
   messages: number;
   seconds: number;
   p50: number;
   p99: number;
   peakMb: number | undefined;
+  /** Server CPU time per message over the measured run (after the warm-up), in ms. */
+  cpuPerMessage: number | undefined;
 }
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
@@ -94,7 +111,7 @@ async function bench(mode: "echo" | "engine"): Promise<Result> {
   const port = await freePort();
   const child = spawn(path.join(root, "node_modules/.bin/node"), ["--import", "tsx", "bot/server.ts"], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", HUB_BOT: mode, HUB_OUT: "dist-bench-none", HUB_KB: builtKbFile(), CHAT_RATE_PER_MINUTE: "100000000", STATS_EVERY_MINUTES: "0" },
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", HUB_BOT: mode, HUB_OUT: "dist-bench-none", HUB_KB: builtKbFile(), CHAT_RATE_PER_MINUTE: "100000000", CHAT_ADDRESS_RATE_PER_MINUTE: "100000000", CHAT_MAX_PER_ADDRESS: "100000", STATS_EVERY_MINUTES: "0" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   try {
@@ -113,12 +130,15 @@ async function bench(mode: "echo" | "engine"): Promise<Result> {
     await runConversation(port, 50, 0, [], deadline);
     const latencies: number[] = [];
     const each = Math.ceil(TOTAL / CONVERSATIONS);
+    const cpu0 = child.pid ? cpuMs(child.pid) : undefined;
     const t0 = performance.now();
     await Promise.all(Array.from({ length: CONVERSATIONS }, (_, i) => runConversation(port, Math.min(each, TOTAL - i * each), i * 7, latencies, deadline)));
     const seconds = (performance.now() - t0) / 1000;
     if (Date.now() > deadline) console.warn(`  (${mode}: stopped at the time limit)`);
+    const cpu1 = child.pid ? cpuMs(child.pid) : undefined;
     latencies.sort((a, b) => a - b);
-    return { messages: latencies.length, seconds, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), peakMb: child.pid ? peakRssMb(child.pid) : undefined };
+    const cpuPerMessage = cpu0 !== undefined && cpu1 !== undefined && latencies.length ? (cpu1 - cpu0) / latencies.length : undefined;
+    return { messages: latencies.length, seconds, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), peakMb: child.pid ? peakRssMb(child.pid) : undefined, cpuPerMessage };
   } finally {
     child.kill("SIGTERM");
     await new Promise((r) => child.once("exit", r));
@@ -148,11 +168,12 @@ const echo = await bench("echo");
 const ours = await bench("engine");
 const rate = (r: Result) => r.messages / r.seconds;
 console.log("");
-console.log("bot                      msgs/s   p50 ms   p99 ms   peak RSS MB");
+console.log("bot                      msgs/s   p50 ms   p99 ms   CPU ms/msg   peak RSS MB");
 for (const [name, r] of [["Botkit echo (baseline)", echo], ["our bot (engine)", ours]] as const) {
-  console.log(`${name.padEnd(24)} ${fmt(rate(r), 0).padStart(6)}   ${fmt(r.p50, 2).padStart(6)}   ${fmt(r.p99, 2).padStart(6)}   ${fmt(r.peakMb).padStart(6)}`);
+  console.log(`${name.padEnd(24)} ${fmt(rate(r), 0).padStart(6)}   ${fmt(r.p50, 2).padStart(6)}   ${fmt(r.p99, 2).padStart(6)}   ${fmt(r.cpuPerMessage, 3).padStart(10)}   ${fmt(r.peakMb).padStart(6)}`);
 }
 console.log("");
+console.log(`server CPU per message (ours / echo): ${echo.cpuPerMessage && ours.cpuPerMessage ? fmt(ours.cpuPerMessage / echo.cpuPerMessage, 2) : "n/a"}×  (target <= 2)`);
 console.log(`throughput ratio (ours / echo): ${fmt(rate(ours) / rate(echo), 2)}  (target >= 0.80)`);
 console.log(`our p99 reply latency: ${fmt(ours.p99, 2)} ms  (target < 50 ms)`);
 const alone = engineAlone();

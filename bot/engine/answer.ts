@@ -94,6 +94,8 @@ const THIRD_SHARE = 0.25;
  * (bench:bot-quality on the development set).
  */
 const MATCHER_WEIGHT = 0.5;
+/** The leading guides whose best section is worked out (three are shown; a few more in case where the person is moves one down). */
+const SECTION_CANDIDATES = 6;
 /** Within a guide the search's section scores are the better guide (its asks weigh most); the matcher breaks near ties: 0.3 did best on the development set (0 to 1 tried). */
 const SECTION_MATCHER_WEIGHT = 0.3;
 /** Ranking adjustments: named, with their reasons. */
@@ -250,12 +252,13 @@ export function createAnswerer(kb: KnowledgeBase): Answerer {
     const best = hits[0]?.score ?? 1;
     const text = matcherFeatures(tokens.join(" "), index.stem);
     const p = new Map(index.matcher.rank(text).map((x) => [x.label, x.p]));
-    return hits
-      .map((h) => {
-        const { section, fit } = bestSection(index, h, text, country);
-        return { ...h, score: (MATCHER_WEIGHT * (p.get(h.guide) ?? 0) + (1 - MATCHER_WEIGHT) * (h.score / best)) * Math.min(1, fit), section };
-      })
-      .sort((a, b) => b.score - a.score);
+    const ranked = hits.map((h) => ({ ...h, score: MATCHER_WEIGHT * (p.get(h.guide) ?? 0) + (1 - MATCHER_WEIGHT) * (h.score / best) })).sort((a, b) => b.score - a.score);
+    // Only the leading guides can be shown: their best section is worked out, the rest keep the search's.
+    const leading = ranked.slice(0, SECTION_CANDIDATES).map((h) => {
+      const { section, fit } = bestSection(index, h, text, country);
+      return { ...h, score: h.score * Math.min(1, fit), section };
+    });
+    return [...leading, ...ranked.slice(SECTION_CANDIDATES)].sort((a, b) => b.score - a.score);
   }
 
   /** The guide's section that answers: the section matcher and the search's section scores together, as for guides, weighed by where the person is. */

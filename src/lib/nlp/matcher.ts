@@ -41,16 +41,25 @@ export function trainMatcher(docs: readonly { label: string; text: string }[], s
   }
   const V = vocabulary.size;
   const labels = [...counts.keys()];
+  // Log-probabilities worked out once: per feature, each label's; and each label's for a feature it never saw.
+  const unseen = Float64Array.from(labels, (l) => Math.log(SMOOTHING) - Math.log((totals.get(l) ?? 0) + SMOOTHING * V));
+  const logp = new Map<string, Float64Array>();
+  for (const f of vocabulary)
+    logp.set(
+      f,
+      Float64Array.from(labels, (l, i) => {
+        const n = counts.get(l)?.get(f) ?? 0;
+        return n ? Math.log(n + SMOOTHING) - Math.log((totals.get(l) ?? 0) + SMOOTHING * V) : (unseen[i] as number);
+      }),
+    );
   return {
     rank(all) {
-      const features = all.filter((f) => vocabulary.has(f));
-      if (features.length === 0 || labels.length === 0) return [];
+      const rows = all.map((f) => logp.get(f)).filter((r): r is Float64Array => r !== undefined);
+      if (rows.length === 0 || labels.length === 0) return [];
       // Every label equally likely before the words: a guide with more questions is not more often the answer.
-      const logs = labels.map((l) => {
-        const c = counts.get(l) as Map<string, number>;
-        const denominator = Math.log((totals.get(l) ?? 0) + SMOOTHING * V);
+      const logs = labels.map((_, i) => {
         let s = 0;
-        for (const f of features) s += Math.log((c.get(f) ?? 0) + SMOOTHING) - denominator;
+        for (const r of rows) s += r[i] as number;
         return s;
       });
       const max = Math.max(...logs);
