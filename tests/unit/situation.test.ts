@@ -103,6 +103,16 @@ describe("where the person is", () => {
 });
 
 describe("small talk", () => {
+  test("a message about something else says what the bot is for, and offers no guide", () => {
+    for (const text of ["quien gano el partido del barça ayer", "what's the weather like tomorrow", "vc sabe quem ganhou o jogo ontem"]) {
+      const r = fresh(text);
+      assert.deepEqual(r.guides, [], r.text);
+      assert.ok(r.text.startsWith((kb.strings[r.locale] ?? {})["bot.offTopic"] ?? "?"), r.text);
+    }
+  });
+  test("a real question is not taken for one about something else", () => {
+    for (const text of ["como pido asilo en mexico", "my son has a fever, where can i take him", "ki kote m ka jwenn yon avoka gratis"]) assert.notEqual(fresh(text).guides.length, 0, text);
+  });
   test("thanks with praise is thanks, not a guide", () => {
     for (const [text, key] of [["gracias, me sirvio mucho", "bot.thanks"], ["thank you so much, really helpful", "bot.thanks"]] as const) {
       const r = fresh(text);
