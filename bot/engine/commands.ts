@@ -3,7 +3,7 @@
 // Words come from content/bot/phrases.yaml; quick-reply buttons send "#codes" that mean the
 // same in every language (e.g. "#skip", "#country-GT", "#lang-fr").
 import type { KnowledgeBase } from "./types";
-import { compilePhrases, findPhrase, numberIn, spansOf, type Phrase } from "../../src/lib/nlp/phrases";
+import { compilePhrases, findPhrase, numberIn, type Phrase } from "../../src/lib/nlp/phrases";
 
 export type Command =
   | { kind: "erase" }
@@ -31,8 +31,6 @@ export interface Commands {
   staff(tokens: string[]): boolean;
   /** Does the person speak of the children in their care ("mis hijos", "my son"): a parent or another adult? */
   parent(tokens: string[]): boolean;
-  /** Token ranges [start, end) where the message says who the person is (age, company, parent, staff) or greets: the situation, not the question. */
-  situation(tokens: string[]): [number, number][];
   /** Small talk kind, if the message is a greeting, thanks or "are you a robot?". */
   smallTalk(tokens: string[]): "greeting" | "thanks" | "identity" | undefined;
   /** The message without the words of small talk ("hola, como pido asilo" → "como pido asilo"). */
@@ -122,9 +120,6 @@ export function createCommands(kb: KnowledgeBase): Commands {
     },
     parent(tokens) {
       return findPhrase(p.parent, tokens, 0) !== undefined;
-    },
-    situation(tokens) {
-      return [p.age, p.alone, p.accompanied, p.parent, p.staff, p.greeting, p.thanks].flatMap((list) => spansOf(list, tokens, 0));
     },
     smallTalk(tokens) {
       if (tokens.length === 0 || tokens.length > 12) return undefined;

@@ -16,9 +16,6 @@ import { createComposer, emergencyGuides, type Speaker } from "./compose";
 
 export type { Engine, EngineInput, EngineReply, ConversationState, KnowledgeBase, EngineOptions };
 
-/** A question shorter than this once the situation is taken out ("estoy en Tapachula, ¿y ahora?") is searched whole. */
-const MIN_QUESTION_WORDS = 2;
-
 /** A message as the stages read it. */
 interface Turn {
   text: string;
@@ -35,8 +32,6 @@ interface Turn {
   speaker?: Speaker | undefined;
   /** A country we do not serve that the person says they are in (this reply only). */
   elsewhere?: string | undefined;
-  /** The words that ask, without those that only tell the situation ("tengo 15, estoy en Tapachula, ¿cómo pido asilo?" → "cómo pido asilo"). */
-  question?: string[];
 }
 
 export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): Engine {
@@ -69,8 +64,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
 
   /** Stage 4: what the message says about the person: where they are and are from, their age, whether they travel alone. */
   function understand(turn: Turn): void {
-    const { here, from, town, elsewhere, spans } = whereabouts(turn.tokens);
-    turn.question = withoutSpans(turn.tokens, [...spans, ...commands.situation(turn.tokens)]);
+    const { here, from, town, elsewhere } = whereabouts(turn.tokens);
     turn.town = town;
     turn.elsewhere = elsewhere;
     if (here) turn.state.country = here;
@@ -82,11 +76,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
 
   /** Stage 5: the guide sections that answer the message. */
   function answer(turn: Turn, topics: string[] = []): AnswerChoice {
-    // The question without the words that tell the situation: those are read above (where, who,
-    // age) and would otherwise pull in sections that share them ("viajo con mi mamá" → travelling
-    // with family). A message that is only situation is searched whole.
-    const words = turn.question && turn.question.length >= MIN_QUESTION_WORDS ? turn.question : turn.tokens;
-    return answerer.choose(words, turn.locale, { state: turn.state, staff: turn.speaker === "staff" || commands.staff(turn.tokens), topics, country: ctx.validCountry(turn.state.country) });
+    return answerer.choose(turn.tokens, turn.locale, { state: turn.state, staff: turn.speaker === "staff" || commands.staff(turn.tokens), topics, country: ctx.validCountry(turn.state.country) });
   }
 
   function emergency(turn: Turn, tri: Pick<TriageResult, "dangers" | "advice" | "cannotTalk">): EngineReply {
@@ -224,11 +214,6 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
       }
     },
   };
-}
-
-/** Tokens outside the given ranges [start, end). */
-function withoutSpans(tokens: readonly string[], spans: readonly [number, number][]): string[] {
-  return tokens.filter((_, i) => !spans.some(([a, b]) => i >= a && i < b));
 }
 
 function definedOnly<T extends object>(o: T): Partial<T> {

@@ -15,8 +15,6 @@ export interface Whereabouts {
   from?: string;
   /** A country we do not serve that they say they are in ("estoy en Colombia"): we have no local lines there, and asking "which country?" again would not help. */
   elsewhere?: string;
-  /** Token ranges [start, end) of the words before a place that say how the person relates to it ("estoy en", "vengo de"): the situation, not the question. */
-  spans: [number, number][];
 }
 
 type Role = "here" | "from" | "going" | "back";
@@ -124,7 +122,6 @@ export function createPlaces(kb: KnowledgeBase): (tokens: readonly string[]) => 
 
   return (tokens) => {
     const found: { name: Name; role: Role | undefined; strong: boolean }[] = [];
-    const spans: [number, number][] = [];
     for (let i = 0; i < tokens.length; i++) {
       const name = nameAt(tokens, i);
       if (!name) continue;
@@ -133,13 +130,10 @@ export function createPlaces(kb: KnowledgeBase): (tokens: readonly string[]) => 
       const role = name.people ? "from" : cue?.role;
       if (!name.shared && (!name.ambiguous || role)) {
         found.push({ name, role, strong: name.people || Boolean(cue?.strong) });
-        // The words that say how ("estoy en", "vengo de") only tell the situation; the place itself
-        // stays in the question (a section may be about that country's offices).
-        if (before) spans.push([before.start, i]);
       }
       i += name.words.length - 1;
     }
-    const out: Whereabouts = { spans };
+    const out: Whereabouts = {};
     // Sent back to a country: they are there now, and it is their own.
     const back = found.filter((f) => f.role === "back").pop();
     const froms = found.filter((f) => f.role === "from" || f.role === "back");

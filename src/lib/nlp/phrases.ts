@@ -287,20 +287,6 @@ export function findInEach(lists: readonly (readonly Phrase[])[], tokens: string
   return found;
 }
 
-/** The token ranges [start, end) that the phrases which occur cover (each part's first match). */
-export function spansOf(phrases: readonly Phrase[], tokens: string[], gap = 0): [number, number][] {
-  if (phrases.length === 0) return [];
-  const keys = keysOfMessage(tokens);
-  const out: [number, number][] = [];
-  for (const i of candidatesOf(phrases, keys)) {
-    const p = phrases[i] as Phrase;
-    if (!mayMatch(p, keys)) continue;
-    const hits = p.parts.map((part) => matchSequence(part, tokens, gap));
-    if (hits.every(Boolean)) for (const h of hits) out.push([(h as { start: number }).start, (h as { end: number }).end]);
-  }
-  return out;
-}
-
 /** Positions of every phrase that occurs, in list order (the same as testing each with phraseMatches). */
 export function allMatching(phrases: readonly Phrase[], tokens: string[], gap = 2): number[] {
   if (phrases.length === 0) return [];
