@@ -340,10 +340,28 @@ export function createAnswerer(kb: KnowledgeBase): Answerer {
         const [a, b] = hits;
         return Boolean(a && (a.coverage >= CONFIDENT_COVERAGE || !b || a.score >= CONFIDENT_MARGIN * b.score));
       };
+      /** The best hits in another language's guides (searched exactly) that pass `ok`. */
+      const elsewhere = (ok: (h: SectionHit) => boolean) => {
+        let best: SectionHit[] = [];
+        for (const other of indexes.keys()) {
+          if (other === locale) continue;
+          const hits = keep(adjust(search(tokens, other, true)), ok);
+          if (hits[0] && hits[0].score > (best[0]?.score ?? 0)) best = hits;
+        }
+        return best;
+      };
       const ownIndex = indexes.get(locale);
       if (ownIndex) {
         const [top] = ownIndex.matcher.rank(matcherFeatures(tokens.join(" "), ownIndex.stem));
-        if (top?.label === OFF_TOPIC && top.p >= OFF_TOPIC_P) return { hits: [], fallback: false, confident: false, offTopic: true };
+        if (top?.label === OFF_TOPIC && top.p >= OFF_TOPIC_P) {
+          // About something else, as far as this language's guides can tell; but a guide that
+          // this language lacks may still answer it (a French question about Mexico's CURP, which
+          // only the Spanish guides explain).
+          const own = new Set(kb.guides.filter((g) => g.locale === locale).map((g) => g.id));
+          const missing = elsewhere((h) => !own.has(h.guide) && goodElsewhere(h));
+          if (missing.length) return { hits: missing, fallback: true, confident: confident(missing) };
+          return { hits: [], fallback: false, confident: false, offTopic: true };
+        }
       }
       const found = search(tokens, locale, false);
       // Whether the guides answer at all is the search's call (enough of the message's words found);

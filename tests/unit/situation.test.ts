@@ -43,7 +43,7 @@ describe("who is writing", () => {
     assert.equal(after.state.under18, true);
   });
   test("a teen who said they travel with family is asked only their age", () => {
-    const r = fresh("ando con mi hermana mayor, como pido asilo en mexico");
+    const r = fresh("viajo con mi mamá, como pido asilo en mexico");
     assert.equal(r.state.alone, false);
     assert.ok(r.text.includes(es("bot.askAge")), r.text);
     assert.ok(!r.text.includes(es("bot.askParticularities")), r.text);
