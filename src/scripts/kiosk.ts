@@ -4,6 +4,8 @@
 import { registerServiceWorker } from "./sw-register";
 
 const PREFS_KEY = "hub-kiosk-prefs";
+/** How often the screen checks that the hub still answers: the offline notice shows within half a minute, for one small request. */
+const CONNECTION_CHECK_MS = 30_000;
 type Pref = "text" | "contrast";
 
 const root = document.querySelector<HTMLElement>("[data-kiosk]");
@@ -159,12 +161,27 @@ function start(root: HTMLElement): void {
   for (const b of document.querySelectorAll("[data-kiosk-print]")) b.addEventListener("click", () => print());
 
   // ----- Say when the screen is offline and what still works.
-  function connection(): void {
-    if (offline) offline.hidden = navigator.onLine;
+  // navigator.onLine only says whether there is a network link, not whether the hub answers (a
+  // cut line upstream of the office, or a browser that keeps saying "online"), so the screen asks
+  // the server too. The service worker leaves HEAD requests alone: this one really goes out.
+  async function connection(): Promise<void> {
+    if (!offline) return;
+    if (!navigator.onLine) {
+      offline.hidden = false;
+      return;
+    }
+    try {
+      await fetch(location.pathname, { method: "HEAD", cache: "no-store" });
+      offline.hidden = true;
+    } catch {
+      offline.hidden = false;
+    }
   }
-  addEventListener("online", connection);
-  addEventListener("offline", connection);
-  connection();
+  const check = () => void connection();
+  addEventListener("online", check);
+  addEventListener("offline", check);
+  setInterval(check, CONNECTION_CHECK_MS);
+  check();
 
   registerServiceWorker();
 }
