@@ -188,20 +188,28 @@ export function createComposer(ctx: EngineContext) {
     },
 
     /** The confirm step: one line with the number first, then the usual answer, and yes / no buttons. */
-    dangerCheck(answer: EngineReply, tri: TriageResult): EngineReply {
+    dangerCheck(answer: EngineReply, tri: TriageResult, { staff = false }: { staff?: boolean } = {}): EngineReply {
       const { locale, state } = answer;
       const country = ctx.validCountry(state.country);
       const rank = { unaccompaniedChild: unaccompaniedChild(state) };
-      const numbers = (country ? [country] : resources.countryCodes).map((code) => {
+      // Staff writing about a child they work with: the emergency line and the child-protection
+      // line, and no "are YOU in danger?" (they are not the one in danger, and they have asked
+      // how to act: the answer below is their staff guide).
+      const kinds = staff && country ? ["emergency", "child-protection"] : ["emergency"];
+      const numbers = (country ? [country] : resources.countryCodes).flatMap((code) => {
         const list = resources.emergency(code, rank);
-        const first = list.find((r) => r.kind === "emergency") ?? list[0];
-        if (first) withResources(answer, [first]);
-        const number = first?.phones[0]?.number ?? "";
-        return country ? number : `${code} ${number}`;
+        const picked = kinds.map((kind) => list.find((r) => r.kind === kind && r.phones[0])).filter((r) => r !== undefined);
+        if (picked.length === 0 && list[0]) picked.push(list[0]);
+        withResources(answer, picked);
+        return picked.map((r) => {
+          const number = r.phones[0]?.number ?? "";
+          return country || !number ? number : `${code} ${number}`;
+        });
       });
       answer.urgency = "check";
       answer.dangers = [...tri.dangers];
-      answer.text = join(t(locale, "bot.check.question", { numbers: [...new Set(numbers)].filter(Boolean).join(" · ") }), answer.text);
+      answer.text = join(t(locale, staff ? "bot.check.staff" : "bot.check.question", { numbers: [...new Set(numbers)].filter(Boolean).join(" · ") }), answer.text);
+      if (staff) return answer;
       state.pending = "danger";
       state.dangers = [...tri.dangers];
       answer.quickReplies = [qr(locale, "bot.qr.dangerYes", "#danger-yes"), qr(locale, "bot.qr.dangerNo", "#danger-no"), ...answer.quickReplies.filter((q) => q.text !== "#emergency").slice(0, 3)];

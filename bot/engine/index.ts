@@ -175,12 +175,13 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     const found = turn.code ? undefined : triage(turn.text, turn.locale);
     // Staff asking about a child they work with ("una niña de 12 que viene sola") get their answer
     // with the confirm step first, unless the danger is one no context cancels.
-    const staffCase = found?.urgency === "emergency" && !found.evidence.uncancellable && commands.staff(turn.tokens);
+    const staffWriting = found !== undefined && commands.staff(turn.tokens);
+    const staffCase = staffWriting && found?.urgency === "emergency" && !found.evidence.uncancellable;
     const tri = staffCase && found ? { ...found, urgency: "check" as const } : found;
     if (tri?.urgency === "emergency") return emergency(turn, tri);
 
     const replied = turn.code ? run(turn.code, turn) : reply(turn);
-    return tri?.urgency === "check" && !replied.emergency && !replied.erased ? compose.dangerCheck(replied, tri) : replied;
+    return tri?.urgency === "check" && !replied.emergency && !replied.erased ? compose.dangerCheck(replied, tri, { staff: staffWriting }) : replied;
   }
 
   function reply(turn: Turn): EngineReply {

@@ -33,6 +33,29 @@ describe("who is writing", () => {
     const r = fresh("trabajo en un albergue en tapachula, como ayudo a un niño que quiere pedir asilo");
     for (const q of questions) assert.ok(!r.text.includes(es(q)), `${q} in: ${r.text}`);
   });
+  test("staff telling of a child in danger get the country's emergency and child-protection lines for the child, not 'are you in danger?', and their staff guide", () => {
+    // Mexico has no national child-protection line (content/countries/mx): the emergency line only.
+    const cases: [string, string, string[], string][] = [
+      ["es", "GT", ["emergency", "child-protection"], "trabajo como educadora en una casa hogar de quetzaltenango, una niña de 11 me conto que su padrastro la golpea, a quien aviso primero"],
+      ["fr", "MX", ["emergency"], "je suis animatrice dans un centre à Tijuana, un garçon de 12 ans dit qu'on l'a frappé, comment faire le signalement"],
+    ];
+    for (const [locale, country, kinds, text] of cases) {
+      const r = fresh(text);
+      const say = (key: string) => kb.strings[locale]?.[key] ?? `<${key}>`;
+      assert.equal(r.state.country, country, text);
+      assert.ok(r.text.startsWith(say("bot.check.staff").split("{{")[0] as string), r.text);
+      assert.ok(!r.text.includes(say("bot.check.question").split("{{")[0] as string), r.text);
+      assert.ok(!r.quickReplies.some((q) => q.text === "#danger-yes"), "no yes/no buttons for staff");
+      assert.equal(r.state.pending, undefined);
+      const shown = r.resources.map((id) => kb.resources.find((x) => x.id === id));
+      const first = r.text.split("\n")[0] as string;
+      for (const kind of kinds) {
+        const line = shown.find((x) => x?.kind === kind && x.country === country && x.phones[0] && first.includes(x.phones[0].number));
+        assert.ok(line, `a ${kind} line of ${country} in the first line: ${r.text}`);
+      }
+      assert.equal(kb.guides.find((g) => g.id === r.guides[0])?.audience, "staff", `${r.guides[0]} for: ${text}`);
+    }
+  });
   test("a teen who gave their age is asked only whether they travel without family", () => {
     const r = fresh("tengo 15 años, como pido asilo en mexico");
     assert.ok(r.text.includes(es("bot.askAlone")), r.text);
