@@ -36,6 +36,8 @@ const cases: Record<string, [string, string][]> = {
     ["es", "la policia nos bajo del bus y nos esta pidiendo dinero para dejarnos seguir"],
     ["fr", "des policiers nous demandent de l'argent au barrage sinon ils nous gardent"],
     ["pt", "os policiais estão pedindo dinheiro pra gente passar agora"],
+    ["en", "the police at the checkpoint are asking us for money or they will arrest us now"],
+    ["ht", "lapolis ap mande nou lajan pou kite nou pase la a"],
   ],
   "trapped-vehicle": [
     ["es", "estamos encerrados en la caja de un trailer y ya casi no hay aire"],
@@ -51,6 +53,7 @@ const cases: Record<string, [string, string][]> = {
     ["es", "mi bebe esta deshidratado, llora sin lagrimas y la mollera hundida"],
     ["en", "my baby is 2 months and wont feed, she is vomiting everything"],
     ["ht", "bebe m gen dyare depi yè, li pa vle tete ditou"],
+    ["fr", "mon bébé de 4 mois a la diarrhée et ne veut plus téter"],
   ],
   cold: [
     ["es", "estamos perdidos en el monte y hace mucho frio, mi hermano no para de temblar"],
@@ -61,6 +64,7 @@ const cases: Record<string, [string, string][]> = {
     ["es", "mi amiga se tomo un frasco de pastillas y esta muy dormida"],
     ["en", "my sister took a whole bottle of pills and wont wake up properly"],
     ["pt", "minha amiga tomou muitos comprimidos e está passando mal"],
+    ["fr", "mon frère a avalé des médicaments, toute la boîte"],
   ],
   "pregnancy-bleeding": [
     ["es", "estoy embarazada de 5 meses y estoy sangrando mucho"],
