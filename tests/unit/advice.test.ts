@@ -1,0 +1,175 @@
+// The advice after the emergency numbers fits the danger the message describes, through the real
+// engine and the real content (content/bot/emergencies.yaml, content/bot/danger.yaml). Every
+// message here was written for this test only: never from content/bot/triage/ or an eval set.
+// The expected words are read from the loaded content, so editing a text does not break a test;
+// choosing the wrong advice does.
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { createEngine } from "../../bot/engine/index";
+import { loadKnowledgeBase } from "../../bot/kb/load";
+import { compileDangerSignals } from "../../src/lib/nlp/danger-signals";
+import { spellers, triageWords } from "../../src/lib/triage-model";
+
+const kb = loadKnowledgeBase();
+const engine = createEngine(kb);
+const adviceFile = kb.lexicon.emergencies.advice;
+const signalsOf = compileDangerSignals(kb.lexicon.danger);
+const spell = spellers(kb.lexicon.phrases);
+
+const text = (key: string, locale: string) => adviceFile[key]?.text[locale] ?? adviceFile[key]?.text["es"] ?? "";
+/** The advice keys whose phrases the message calls, before any `replaces` is applied. */
+const called = (message: string, locale: string) => signalsOf(triageWords(message, spell(locale)), locale).advice;
+
+/** Per new key: messages (locale, text) that call for it. The first is Spanish, the others in other languages. */
+const cases: Record<string, [string, string][]> = {
+  threat: [
+    ["es", "unos tipos me amenazaron que si no me voy del albergue me van a matar"],
+    ["en", "a gang member keeps texting me that they will kill my mother tonight, im scared"],
+    ["ht", "yo di y ap touye fanmi m si m pa peye, m pè anpil kounya"],
+  ],
+  "searching-for-child": [
+    ["es", "no encuentro a mi hija de 6 años en la terminal, ayuda por favor"],
+    ["fr", "je ne trouve plus ma fille de 5 ans au marché, aidez moi"],
+    ["pt", "minha filha sumiu na rodoviária agora, ela tem 4 anos"],
+  ],
+  "police-extortion": [
+    ["es", "la policia nos bajo del bus y nos esta pidiendo dinero para dejarnos seguir"],
+    ["fr", "des policiers nous demandent de l'argent au barrage sinon ils nous gardent"],
+    ["pt", "os policiais estão pedindo dinheiro pra gente passar agora"],
+    ["en", "the police at the checkpoint are asking us for money or they will arrest us now"],
+    ["ht", "lapolis ap mande nou lajan pou kite nou pase la a"],
+  ],
+  "trapped-vehicle": [
+    ["es", "estamos encerrados en la caja de un trailer y ya casi no hay aire"],
+    ["en", "we are locked in a truck container and cant breathe, please help"],
+    ["pt", "estamos trancados num caminhão fechado e falta ar"],
+  ],
+  hiding: [
+    ["es", "estoy escondida en un baño porque el hombre que me perseguia esta afuera"],
+    ["en", "im hiding behind a building, the men chasing me are still looking for me"],
+    ["fr", "je suis cachée dans les toilettes, l'homme qui me poursuit est dehors"],
+  ],
+  "baby-sick": [
+    ["es", "mi bebe esta deshidratado, llora sin lagrimas y la mollera hundida"],
+    ["en", "my baby is 2 months and wont feed, she is vomiting everything"],
+    ["ht", "bebe m gen dyare depi yè, li pa vle tete ditou"],
+    ["fr", "mon bébé de 4 mois a la diarrhée et ne veut plus téter"],
+  ],
+  cold: [
+    ["es", "estamos perdidos en el monte y hace mucho frio, mi hermano no para de temblar"],
+    ["en", "we are stuck on the mountain at night, its freezing and my friend is shivering and confused"],
+    ["fr", "il fait très froid cette nuit, mon fils tremble et ses vêtements sont mouillés"],
+  ],
+  overdose: [
+    ["es", "mi amiga se tomo un frasco de pastillas y esta muy dormida"],
+    ["en", "my sister took a whole bottle of pills and wont wake up properly"],
+    ["pt", "minha amiga tomou muitos comprimidos e está passando mal"],
+    ["fr", "mon frère a avalé des médicaments, toute la boîte"],
+  ],
+  "pregnancy-bleeding": [
+    ["es", "estoy embarazada de 5 meses y estoy sangrando mucho"],
+    ["fr", "je suis enceinte et je saigne depuis ce matin"],
+    ["ht", "madanm mwen ansent e l ap senyen anpil"],
+  ],
+  river: [
+    ["es", "la corriente del rio se llevo a mi primo, lo estamos viendo"],
+    ["en", "my brother was swept away by the river current just now"],
+    ["ht", "kouran dlo larivyè a pote frè m ale"],
+  ],
+};
+
+/**
+ * The older advice each precise key must not appear beside, when the words call for both: it
+ * would tell the person the opposite (go to a busy place / stay hidden; stay in the shade / get
+ * warm; press on the wound / go to a health service for bleeding in pregnancy).
+ */
+const mustHide: Record<string, string[]> = {
+  "searching-for-child": ["separated-child"],
+  "trapped-vehicle": ["held"],
+  hiding: ["followed"],
+  "baby-sick": ["heat"],
+  cold: ["lost-outdoors"],
+  "pregnancy-bleeding": ["bleeding", "labour"],
+  river: ["lost-outdoors"],
+};
+
+describe("advice that fits the danger", () => {
+  test("every key tested here exists, in the five languages, with a source", () => {
+    for (const key of Object.keys(cases)) {
+      const a = adviceFile[key];
+      assert.ok(a, key);
+      for (const locale of kb.locales.map((l) => l.code)) assert.ok(a.text[locale], `${key} ${locale}`);
+      assert.ok(a.sources.length > 0, key);
+    }
+  });
+
+  for (const [key, messages] of Object.entries(cases)) {
+    for (const [locale, message] of messages) {
+      test(`gives the ${key} advice (${locale}): ${message}`, () => {
+        const r = engine.reply(undefined, { text: message });
+        assert.equal(r.urgency, "emergency", `${r.urgency} ${r.dangers.join(",")}`);
+        assert.equal(r.locale, locale, "the reply is in the message's language");
+        const expected = text(key, locale);
+        assert.ok(expected && r.text.includes(expected), r.text);
+      });
+      // The older advice this message's words also call for, which would contradict the precise one.
+      const contradicting = (mustHide[key] ?? []).filter((other) => called(message, locale).includes(other));
+      if (contradicting.length)
+        test(`does not also show ${contradicting.join(", ")} beside ${key} (${locale}): ${message}`, () => {
+          const r = engine.reply(undefined, { text: message });
+          for (const other of contradicting) assert.ok(!r.text.includes(text(other, r.locale)), `${other} is shown too:\n${r.text}`);
+        });
+    }
+  }
+
+  test("each precise key is tested with a message that also calls the older advice it must hide", () => {
+    for (const [key, hidden] of Object.entries(mustHide))
+      for (const other of hidden)
+        assert.ok(
+          (cases[key] ?? []).some(([locale, m]) => called(m, locale).includes(other)),
+          `${key}: no message calls ${other}, so hiding it is never tested`,
+        );
+  });
+
+  test("a threat with no more precise words gets the threat advice, not the advice for being followed", () => {
+    assert.equal(kb.lexicon.danger.kinds.threats?.advice, "threat");
+    const r = engine.reply(undefined, { text: "los de la pandilla dijeron que me van a matar esta noche" });
+    assert.equal(r.urgency, "emergency");
+    assert.ok(r.text.includes(text("threat", "es")), r.text);
+    assert.ok(!r.text.includes(text("followed", "es")), r.text);
+  });
+
+  test("someone who took pills gets the overdose advice first, and the self-harm advice after it", () => {
+    const r = engine.reply(undefined, { text: "mi amiga se tomo un frasco de pastillas y esta muy dormida" });
+    const overdose = r.text.indexOf(text("overdose", "es"));
+    const selfHarm = r.text.indexOf(text("self-harm", "es"));
+    assert.ok(overdose >= 0, r.text);
+    assert.ok(selfHarm < 0 || overdose < selfHarm, r.text);
+  });
+
+  test("a child who lost a parent still gets the advice for a separated child, not the parent's", () => {
+    const r = engine.reply(undefined, { text: "soy niña y no encuentro a mi papá, estoy sola en la terminal" });
+    assert.ok(r.text.includes(text("separated-child", "es")), r.text);
+    assert.ok(!r.text.includes(text("searching-for-child", "es")), r.text);
+  });
+
+  test("a phone call saying the police hold a relative gets the advice for an extortion call, not for officials asking in person", () => {
+    const message = "la policia me llamo, dicen que tienen a mi hijo detenido y piden dinero para soltarlo";
+    assert.ok(called(message, "es").includes("police-extortion"), "the message calls both");
+    const r = engine.reply(undefined, { text: message });
+    assert.ok(r.text.includes(text("extortion-call", "es")), r.text);
+    assert.ok(!r.text.includes(text("police-extortion", "es")), r.text);
+  });
+
+  test("someone who has pills but took none gets no overdose advice", () => {
+    const r = engine.reply(undefined, { text: "me quiero matar, tengo las pastillas aqui" });
+    assert.ok(r.text.includes(text("self-harm", "es")), r.text);
+    assert.ok(!r.text.includes(text("overdose", "es")), r.text);
+  });
+
+  test("a beating by the police still gets the advice for violence when no money is asked", () => {
+    const r = engine.reply(undefined, { text: "los policias nos golpearon en el reten, mi amigo esta herido" });
+    assert.ok(r.text.includes(text("violence", "es")), r.text);
+    assert.ok(!r.text.includes(text("police-extortion", "es")), r.text);
+  });
+});
