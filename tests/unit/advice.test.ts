@@ -71,6 +71,11 @@ const cases: Record<string, [string, string][]> = {
     ["fr", "je suis enceinte et je saigne depuis ce matin"],
     ["ht", "madanm mwen ansent e l ap senyen anpil"],
   ],
+  detained: [
+    ["es", "tengo 15 y me agarro migracion en chiapas, me tienen encerrado con adultos y me quieren hacer firmar un papel que no entiendo"],
+    ["en", "im 16 and immigration has me locked in a room at the airport, they want me to sign something"],
+    ["fr", "la migration m'a arrêté à Tapachula, j'ai 14 ans, ils m'enferment et veulent que je signe"],
+  ],
   river: [
     ["es", "la corriente del rio se llevo a mi primo, lo estamos viendo"],
     ["en", "my brother was swept away by the river current just now"],
@@ -91,6 +96,7 @@ const mustHide: Record<string, string[]> = {
   cold: ["lost-outdoors"],
   "pregnancy-bleeding": ["bleeding", "labour"],
   river: ["lost-outdoors"],
+  detained: ["held"],
 };
 
 describe("advice that fits the danger", () => {
