@@ -110,7 +110,8 @@ const STAFF_FOR_OTHERS = 0.6;
  * Where the person is. A guide or a short answer about another country's law or offices (its
  * `countries` leave out the one the person is in) is not their answer: it only wins when nothing
  * else fits. A section written for their own country ("### En Costa Rica") is preferred within
- * its guide. Unknown country: no change.
+ * its guide. Unknown country: no change. The same for answers about one nationality's consulate,
+ * documents or return (`nationals`), by where the person is from.
  */
 const OTHER_COUNTRY = 0.25;
 const OWN_COUNTRY_SECTION = 1.5;
@@ -215,6 +216,12 @@ export interface Answerer {
   topicWords(tokens: string[], locale: string): number;
 }
 
+/** Where the person is and where they are from, as far as the conversation says (ISO codes). */
+interface Place {
+  country?: string | undefined;
+  from?: string | undefined;
+}
+
 export interface AnswerContext {
   state: ConversationState;
   /** The served country the person is in, if known. */
@@ -237,16 +244,21 @@ export function createAnswerer(kb: KnowledgeBase): Answerer {
   const guideOf = new Map(kb.guides.map((g) => [`${g.locale}\n${g.id}`, g]));
 
   /** How well a section fits where the person is: 1 when it holds there or everywhere (or we do not know where they are). */
-  function countryFit(guide: string, locale: string, section: number, country: string | undefined): number {
-    if (!country) return 1;
+  function countryFit(guide: string, locale: string, section: number, place: Place): number {
     const g = guideOf.get(`${locale}\n${guide}`) ?? sourceGuides.get(guide);
-    const only = section >= 0 ? (g?.sections[section]?.answer?.countries ?? []) : [];
-    if (only.length === 0) return 1;
-    return only.includes(country as never) ? OWN_COUNTRY_SECTION : OTHER_COUNTRY;
+    const answer = section >= 0 ? g?.sections[section]?.answer : undefined;
+    let fit = 1;
+    const only = answer?.countries ?? [];
+    if (place.country && only.length) fit *= only.includes(place.country as never) ? OWN_COUNTRY_SECTION : OTHER_COUNTRY;
+    // An answer for one nationality (Salvadorans' consulate), by where the person is from. Not
+    // by where they are when the origin is unknown: most people here are away from home.
+    const nationals = answer?.nationals ?? [];
+    if (place.from && nationals.length) fit *= nationals.includes(place.from as never) ? OWN_COUNTRY_SECTION : OTHER_COUNTRY;
+    return fit;
   }
 
   /** Search hits re-ranked with the trained matcher (in the person's own language), each with its best section for where the person is. */
-  function matched(tokens: string[], locale: string, hits: SectionHit[], country: string | undefined): SectionHit[] {
+  function matched(tokens: string[], locale: string, hits: SectionHit[], place: Place): SectionHit[] {
     const index = indexes.get(locale);
     if (!index || hits.length === 0) return hits;
     const best = hits[0]?.score ?? 1;
@@ -255,23 +267,23 @@ export function createAnswerer(kb: KnowledgeBase): Answerer {
     const ranked = hits.map((h) => ({ ...h, score: MATCHER_WEIGHT * (p.get(h.guide) ?? 0) + (1 - MATCHER_WEIGHT) * (h.score / best) })).sort((a, b) => b.score - a.score);
     // Only the leading guides can be shown: their best section is worked out, the rest keep the search's.
     const leading = ranked.slice(0, SECTION_CANDIDATES).map((h) => {
-      const { section, fit } = bestSection(index, h, text, country);
+      const { section, fit } = bestSection(index, h, text, place);
       return { ...h, score: h.score * Math.min(1, fit), section };
     });
     return [...leading, ...ranked.slice(SECTION_CANDIDATES)].sort((a, b) => b.score - a.score);
   }
 
   /** The guide's section that answers: the section matcher and the search's section scores together, as for guides, weighed by where the person is. */
-  function bestSection(index: LocaleIndex, h: SectionHit, text: readonly string[], country: string | undefined): { section: number; fit: number } {
+  function bestSection(index: LocaleIndex, h: SectionHit, text: readonly string[], place: Place): { section: number; fit: number } {
     const ranked = index.sectionMatchers.get(h.guide)?.rank(text) ?? [];
-    if (ranked.length === 0) return { section: h.section, fit: countryFit(h.guide, h.locale, h.section, country) };
+    if (ranked.length === 0) return { section: h.section, fit: countryFit(h.guide, h.locale, h.section, place) };
     const top = Math.max(1e-9, ...(h.sections ? [...h.sections.values()] : [0]));
     let best = h.section;
     let bestScore = -1;
     let bestFit = 1;
     for (const { label, p } of ranked) {
       const i = Number(label);
-      const fit = countryFit(h.guide, h.locale, i, country);
+      const fit = countryFit(h.guide, h.locale, i, place);
       const score = (SECTION_MATCHER_WEIGHT * p + (1 - SECTION_MATCHER_WEIGHT) * ((h.sections?.get(i) ?? 0) / top)) * fit;
       if (score > bestScore) (best = i), (bestScore = score), (bestFit = fit);
     }
@@ -367,7 +379,7 @@ export function createAnswerer(kb: KnowledgeBase): Answerer {
       // Whether the guides answer at all is the search's call (enough of the message's words found);
       // which guide answers best is the search and the matcher together.
       const ownOk = good(adjust(found)[0]);
-      const own = ownOk ? keep(adjust(matched(tokens, locale, found, country))) : [];
+      const own = ownOk ? keep(adjust(matched(tokens, locale, found, { country, from: state.from }))) : [];
       const staffHere = staffLocales.has(locale);
       if (ownOk && !(staff && !staffHere)) return { hits: own, fallback: false, confident: confident(own) };
       let best: SectionHit[] = [];

@@ -31,6 +31,8 @@ export interface KbAnswer {
   resources: string[];
   /** Countries it is true for ([] = everywhere). */
   countries: CountryCode[];
+  /** Nationalities it is for ([] = everyone). */
+  nationals: CountryCode[];
 }
 
 export interface KbGuide {
@@ -124,7 +126,7 @@ export function buildKnowledgeBase(content: LoadedContent, lexicon: KbLexicon = 
       url: guideUrl(g.locale, g.id),
       sections: mdxToSections(g.body, phone).map(({ heading, anchor, text }) => {
         const a = g.data.answers.find((x) => x.section === anchor);
-        return { heading, anchor, text, ...(a ? { answer: { text: a.answer, asks: a.asks, resources: a.resources, countries: a.countries } } : {}) };
+        return { heading, anchor, text, ...(a ? { answer: { text: a.answer, asks: a.asks, resources: a.resources, countries: a.countries, nationals: a.nationals } } : {}) };
       }),
     }))
     .sort((a, b) => a.locale.localeCompare(b.locale) || a.id.localeCompare(b.id));

@@ -88,6 +88,8 @@ export const answerSchema = z.object({
   resources: z.array(resourceKind).default([]),
   /** Countries the answer is true for, when it is about one country's law or offices (e.g. [MX]); leave out when it holds everywhere. The bot never gives it to a person it knows is in another country. */
   countries: z.array(countryCode).default([]),
+  /** Nationalities the answer is for, when it is about one country's consulate, documents or return (e.g. [SV] for Salvadorans); leave out when it is for everyone. The bot prefers it for people from there (or, when it does not know, for people in that country). */
+  nationals: z.array(countryCode).default([]),
 });
 export type AnswerData = z.infer<typeof answerSchema>;
 

@@ -125,6 +125,26 @@ describe("where the person is", () => {
   });
 });
 
+describe("where the person is from", () => {
+  // The answers of one guide written for one nationality (content: answers[].nationals).
+  const forNationals = (guide: string) =>
+    (kb.guides.find((g) => g.id === guide && g.locale === "es")?.sections ?? []).filter((x) => x.answer?.nationals.length).map((x) => ({ anchor: x.anchor, nationals: x.answer!.nationals }));
+  test("a question about new documents gets the answer for the person's own nationality, never another's", () => {
+    const sections = forNationals("school-and-documents");
+    assert.ok(sections.length >= 2, "the guide has answers for several nationalities");
+    const q = "estoy en mexico y perdi mi partida de nacimiento, donde saco otra";
+    for (const { nationals } of sections) {
+      const code = nationals[0] as string;
+      const r = engine.reply({ greeted: true, askedCountry: true, country: "MX", from: code }, { text: q });
+      const answered = sections.find((x) => x.anchor === r.section);
+      assert.ok(!answered || answered.nationals.includes(code as never), `${code}: answered ${r.section}`);
+    }
+    // Someone from a country with no answer of its own gets none written for another nationality.
+    const r = engine.reply({ greeted: true, askedCountry: true, country: "MX", from: "CM" }, { text: q });
+    assert.ok(!sections.some((x) => x.anchor === r.section), `answered ${r.section}`);
+  });
+});
+
 describe("small talk", () => {
   test("a message about something else says what the bot is for, and offers no guide", () => {
     for (const text of ["quien gano el partido del barça ayer", "what's the weather like tomorrow", "vc sabe quem ganhou o jogo ontem"]) {
