@@ -170,7 +170,7 @@ export function createComposer(ctx: EngineContext) {
     qr,
 
     /** Numbers first (the country's, or every country's), the calm sentence, then the advice for that danger. */
-    emergency(state: ConversationState, locale: string, tri: Pick<TriageResult, "dangers" | "advice" | "cannotTalk">, guides: string[], town?: readonly string[]): EngineReply {
+    emergency(state: ConversationState, locale: string, tri: Pick<TriageResult, "dangers" | "advice" | "cannotTalk">, guides: string[], town?: readonly string[], speaker?: Speaker): EngineReply {
       const reply = base(state, locale);
       reply.emergency = true;
       reply.urgency = "emergency";
@@ -179,7 +179,9 @@ export function createComposer(ctx: EngineContext) {
       const numbers = numbersBlock(reply, state, locale, kinds, tri.dangers, town);
       reply.guides = guides;
       const help = ctx.emergencyGuideId ? ctx.guide(ctx.emergencyGuideId, locale) : undefined;
-      reply.text = join(numbers, t(locale, "bot.emergency.calm"), ...texts, help ? guideLink(reply, help) : "");
+      // "It is not your fault" is for the person it happens to, not a parent or staff telling of a child.
+      const calm = t(locale, speaker ? "bot.emergency.calmOther" : "bot.emergency.calm");
+      reply.text = join(numbers, calm, ...texts, help ? guideLink(reply, help) : "");
       if (ctx.emergencyGuideId) state.lastTopic = ctx.emergencyGuideId;
       delete state.dangers;
       reply.quickReplies = [qr(locale, "bot.qr.human", "#human"), qr(locale, "bot.qr.erase", "#erase")];

@@ -84,7 +84,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     delete turn.state.pending;
     const topics = tri.dangers.flatMap((d) => kb.lexicon.danger.kinds[d]?.topics ?? []);
     const matched = answer(turn, ["emergency", ...topics]).hits.map((h) => h.guide);
-    return compose.emergency(turn.state, turn.locale, tri, emergencyGuides(ctx, tri.dangers, matched), turn.town);
+    return compose.emergency(turn.state, turn.locale, tri, emergencyGuides(ctx, tri.dangers, matched), turn.town, turn.speaker);
   }
 
   /** "Yes, I'm in danger" after the confirm step: the emergency reply for what the message hinted at. */

@@ -56,6 +56,15 @@ describe("who is writing", () => {
       assert.equal(kb.guides.find((g) => g.id === r.guides[0])?.audience, "staff", `${r.guides[0]} for: ${text}`);
     }
   });
+  test("a parent telling of their child in danger gets the calm line for someone who writes for another, the person in danger the one for them", () => {
+    const parent = fresh("mi hija de 3 años se desmayo y no respira bien, estamos en la terminal de tapachula");
+    assert.equal(parent.urgency, "emergency", parent.text);
+    assert.ok(parent.text.includes(es("bot.emergency.calmOther")), parent.text);
+    assert.ok(!parent.text.includes(es("bot.emergency.calm")), parent.text);
+    const child = fresh("un hombre me esta pegando ahorita y no me deja salir del cuarto");
+    assert.equal(child.urgency, "emergency", child.text);
+    assert.ok(child.text.includes(es("bot.emergency.calm")), child.text);
+  });
   test("a teen who gave their age is asked only whether they travel without family", () => {
     const r = fresh("tengo 15 años, como pido asilo en mexico");
     assert.ok(r.text.includes(es("bot.askAlone")), r.text);
