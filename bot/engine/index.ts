@@ -28,6 +28,8 @@ interface Turn {
   hub: string | undefined;
   /** The town or region the message names as where the person is (this reply only, never stored). */
   town?: readonly string[] | undefined;
+  /** The triage saw danger signals but is not sure (the reply will open with the confirm step). */
+  dangerHint?: boolean;
   /** Who is writing, when the message says: staff about a child they work with, or a parent about their child (this reply only). */
   speaker?: Speaker | undefined;
   /** A country we do not serve that the person says they are in (this reply only). */
@@ -180,6 +182,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     const tri = staffCase && found ? { ...found, urgency: "check" as const } : found;
     if (tri?.urgency === "emergency") return emergency(turn, tri);
 
+    turn.dangerHint = tri?.urgency === "check";
     const replied = turn.code ? run(turn.code, turn) : reply(turn);
     return tri?.urgency === "check" && !replied.emergency && !replied.erased ? compose.dangerCheck(replied, tri, { staff: staffWriting }) : replied;
   }
@@ -194,7 +197,8 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     // "Thanks, that was helpful!" is small talk; "hola, como pido asilo" is a question.
     if (small && (small === "identity" || answerer.topicWords(commands.withoutSmallTalk(turn.tokens), turn.locale) < 2)) return compose.smallTalk(turn.state, turn.locale, small);
     const choice = answer(turn);
-    if (choice.offTopic) return compose.offTopic(turn.state, turn.locale);
+    // A message with danger signals (the confirm step) is never put aside as being about something else.
+    if (choice.offTopic && !turn.dangerHint) return compose.offTopic(turn.state, turn.locale);
     if (choice.hits.length === 0) return compose.noMatch(turn.state, turn.locale);
     const about = { town: turn.town, speaker: turn.speaker, elsewhere: turn.elsewhere };
     return choice.confident ? compose.answer(turn.state, turn.locale, choice, about) : compose.unsure(turn.state, turn.locale, choice);

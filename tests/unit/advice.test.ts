@@ -48,6 +48,8 @@ const cases: Record<string, [string, string][]> = {
     ["es", "estoy escondida en un baño porque el hombre que me perseguia esta afuera"],
     ["en", "im hiding behind a building, the men chasing me are still looking for me"],
     ["fr", "je suis cachée dans les toilettes, l'homme qui me poursuit est dehors"],
+    ["es", "los que me amenazaron estan afuera de la casa y dicen que me van a matar"],
+    ["en", "the gang guys are outside our house and say they will kill my brother"],
   ],
   "baby-sick": [
     ["es", "mi bebe esta deshidratado, llora sin lagrimas y la mollera hundida"],
@@ -91,7 +93,7 @@ const cases: Record<string, [string, string][]> = {
 const mustHide: Record<string, string[]> = {
   "searching-for-child": ["separated-child"],
   "trapped-vehicle": ["held"],
-  hiding: ["followed"],
+  hiding: ["followed", "threat"],
   "baby-sick": ["heat"],
   cold: ["lost-outdoors"],
   "pregnancy-bleeding": ["bleeding", "labour"],

@@ -162,6 +162,11 @@ describe("small talk", () => {
       assert.ok(r.text.startsWith((kb.strings[r.locale] ?? {})["bot.offTopic"] ?? "?"), r.text);
     }
   });
+  test("a message about something else that also hints at a danger gets the confirm step, never 'that is not what I do'", () => {
+    const r = fresh("cual es la capital de francia, nadie me quiere");
+    assert.equal(r.urgency, "check", r.text);
+    assert.ok(!r.text.includes(es("bot.offTopic")), r.text);
+  });
   test("a real question is not taken for one about something else", () => {
     for (const text of ["como pido asilo en mexico", "my son has a fever, where can i take him", "ki kote m ka jwenn yon avoka gratis"]) assert.notEqual(fresh(text).guides.length, 0, text);
   });
