@@ -167,6 +167,19 @@ describe("small talk", () => {
     assert.equal(r.urgency, "check", r.text);
     assert.ok(!r.text.includes(es("bot.offTopic")), r.text);
   });
+  test("'how are you' greetings are greetings, in five languages", () => {
+    for (const [locale, text] of [["es", "buenas, como esta?"], ["en", "hey how r u"], ["fr", "salut, comment ça va"], ["ht", "bonjou, kòman ou ye"], ["pt", "olá, tudo bom?"]] as const) {
+      const r = fresh(text);
+      assert.equal(r.guides.length, 0, `${text}: ${r.guides.join(",")}`);
+      assert.ok(r.text.startsWith(kb.strings[locale]?.["bot.greeting"] ?? "<greeting>"), `${text}: ${r.text}`);
+    }
+  });
+  test("asking whether it is a person or a machine is answered with what the bot is, not taken as a request for a person", () => {
+    for (const [locale, text] of [["en", "am i talking to a machine or a human?"], ["pt", "você é um robô ou uma pessoa de verdade?"], ["es", "eres una persona real o un bot?"]] as const) {
+      const r = fresh(text);
+      assert.ok(r.text.startsWith(kb.strings[locale]?.["bot.identity"] ?? "<identity>"), `${text}: ${r.text}`);
+    }
+  });
   test("a real question is not taken for one about something else", () => {
     for (const text of ["como pido asilo en mexico", "my son has a fever, where can i take him", "ki kote m ka jwenn yon avoka gratis"]) assert.notEqual(fresh(text).guides.length, 0, text);
   });
