@@ -78,6 +78,11 @@ const cases: Record<string, [string, string][]> = {
     ["en", "im 16 and immigration has me locked in a room at the airport, they want me to sign something"],
     ["fr", "la migration m'a arrêté à Tapachula, j'ai 14 ans, ils m'enferment et veulent que je signe"],
   ],
+  "ransom-family": [
+    ["es", "secuestraron a mi hermano en reynosa y piden 5 mil dolares de rescate, que hacemos"],
+    ["en", "they kidnapped my son in tamaulipas and are asking ransom, we are in honduras"],
+    ["fr", "ont enlevé mon mari à Tapachula, ils demandent une rançon"],
+  ],
   river: [
     ["es", "la corriente del rio se llevo a mi primo, lo estamos viendo"],
     ["en", "my brother was swept away by the river current just now"],
