@@ -82,6 +82,7 @@ const cases: Record<string, [string, string][]> = {
     ["es", "secuestraron a mi hermano en reynosa y piden 5 mil dolares de rescate, que hacemos"],
     ["en", "they kidnapped my son in tamaulipas and are asking ransom, we are in honduras"],
     ["fr", "ont enlevé mon mari à Tapachula, ils demandent une rançon"],
+    ["es", "secuestraron a mi hija saliendo de la escuela, ya hubo una llamada pidiendo rescate"],
   ],
   river: [
     ["es", "la corriente del rio se llevo a mi primo, lo estamos viendo"],
@@ -104,6 +105,7 @@ const mustHide: Record<string, string[]> = {
   "pregnancy-bleeding": ["bleeding", "labour"],
   river: ["lost-outdoors"],
   detained: ["held"],
+  "ransom-family": ["extortion-call"],
 };
 
 describe("advice that fits the danger", () => {
