@@ -65,7 +65,7 @@ const CALM_CONTEXTS: readonly TriageContext[] = ["pastOver", "hypothetical", "ri
  * Context words that say the harm goes on, whatever else the message says ("last night ... it
  * still hurts"). Plain "now" words do not count: "now I am safe" ends many past stories.
  */
-const NOW_CONTEXTS: readonly TriageContext[] = ["ongoing", "alarm"];
+const NOW_CONTEXTS: readonly TriageContext[] = ["ongoing"];
 
 /** What the two layers found in one message: the input of the decision. */
 export interface TriageEvidence {
@@ -156,14 +156,17 @@ export function createTriage(kb: KnowledgeBase): Triage {
     const signals = signalsOf(tokens, locale);
     const model = modelView(text, tokens, signals);
     const has = (c: TriageContext) => signals.context.has(c);
+    // "No es urgente, solo pa saber": "ayuda" or "urgente" in the same message is not a cry for help.
+    const notUrgent = has("notUrgent");
+    const alarm = has("alarm") && !notUrgent;
     const evidence: TriageEvidence = {
       strong: signals.strong.length > 0,
       weak: signals.weak.length > 0,
       uncancellable: signals.strong.some((k) => NEVER_CANCELLED.has(k)) || isCry(tokens, signals),
-      alarm: has("alarm"),
-      calm: CALM_CONTEXTS.some(has) && !NOW_CONTEXTS.some(has),
+      alarm,
+      calm: (CALM_CONTEXTS.some(has) || notUrgent) && !(NOW_CONTEXTS.some(has) || alarm),
       question: /[?¿]/.test(text),
-      distress: has("distress"),
+      distress: has("distress") && !notUrgent,
       score: classifier ? model.score : undefined,
     };
     const urgency = decide(evidence, policy);

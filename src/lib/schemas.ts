@@ -325,6 +325,7 @@ export const triageContexts = [
   "figurative",
   "distress",
   "alarm",
+  "notUrgent",
   "cannotTalk",
   "child",
 ] as const;
@@ -350,7 +351,7 @@ export const botDangerSchema = z.object({
       dangers: z.partialRecord(dangerKind, dangerWords),
       /** Per key of content/bot/emergencies.yaml: phrases that call for that advice ("no respira" → not-breathing). */
       advice: z.record(z.string(), phraseList).default({}),
-      /** Phrases that say when and how: now, ongoing, pastOver, hypothetical, riskQuestion, news, school, figurative, distress, alarm, cannotTalk, child. */
+      /** Phrases that say when and how: now, ongoing, pastOver, hypothetical, riskQuestion, news, school, figurative, distress, alarm, cannotTalk, child, notUrgent ("no es urgente": a call for help in the same message is not a cry). */
       context: z.partialRecord(z.enum(triageContexts), phraseList).default({}),
     }),
   ),
