@@ -241,6 +241,9 @@ export function createAnswerer(kb: KnowledgeBase): Answerer {
   const anyStop = new Set(anyStopWords(kb.locales.map((l) => l.stopWords)).flatMap((w) => tokenize(w)));
   const sourceGuides = new Map(kb.guides.filter((g) => g.locale === kb.sourceLocale).map((g) => [g.id, g]));
   const staffLocales = new Set(kb.guides.filter((g) => g.audience === "staff").map((g) => g.locale));
+  /** The guide ids each language has. */
+  const guideIdsOf = new Map<string, Set<string>>();
+  for (const g of kb.guides) guideIdsOf.set(g.locale, (guideIdsOf.get(g.locale) ?? new Set()).add(g.id));
   const guideOf = new Map(kb.guides.map((g) => [`${g.locale}\n${g.id}`, g]));
 
   /** How well a section fits where the person is: 1 when it holds there or everywhere (or we do not know where they are). */
@@ -352,12 +355,14 @@ export function createAnswerer(kb: KnowledgeBase): Answerer {
         const [a, b] = hits;
         return Boolean(a && (a.coverage >= CONFIDENT_COVERAGE || !b || a.score >= CONFIDENT_MARGIN * b.score));
       };
-      /** The best hits in another language's guides (searched exactly) that pass `ok`. */
-      const elsewhere = (ok: (h: SectionHit) => boolean) => {
+      /** Each other language's guides, searched exactly (once per message, when needed). */
+      let elsewhereCache: SectionHit[][] | undefined;
+      const elsewhereHits = () => (elsewhereCache ??= [...indexes.keys()].filter((other) => other !== locale).map((other) => adjust(search(tokens, other, true))));
+      /** The best kept hits of one other language that pass `ok`. */
+      const bestElsewhere = (ok: (h: SectionHit) => boolean) => {
         let best: SectionHit[] = [];
-        for (const other of indexes.keys()) {
-          if (other === locale) continue;
-          const hits = keep(adjust(search(tokens, other, true)), ok);
+        for (const all of elsewhereHits()) {
+          const hits = keep(all, ok);
           if (hits[0] && hits[0].score > (best[0]?.score ?? 0)) best = hits;
         }
         return best;
@@ -369,8 +374,8 @@ export function createAnswerer(kb: KnowledgeBase): Answerer {
           // About something else, as far as this language's guides can tell; but a guide that
           // this language lacks may still answer it (a French question about Mexico's CURP, which
           // only the Spanish guides explain).
-          const own = new Set(kb.guides.filter((g) => g.locale === locale).map((g) => g.id));
-          const missing = elsewhere((h) => !own.has(h.guide) && goodElsewhere(h));
+          const own = guideIdsOf.get(locale);
+          const missing = bestElsewhere((h) => !own?.has(h.guide) && goodElsewhere(h));
           if (missing.length) return { hits: missing, fallback: true, confident: confident(missing) };
           return { hits: [], fallback: false, confident: false, offTopic: true };
         }
@@ -382,19 +387,14 @@ export function createAnswerer(kb: KnowledgeBase): Answerer {
       const own = ownOk ? keep(adjust(matched(tokens, locale, found, { country, from: state.from }))) : [];
       const staffHere = staffLocales.has(locale);
       if (ownOk && !(staff && !staffHere)) return { hits: own, fallback: false, confident: confident(own) };
-      let best: SectionHit[] = [];
+      let best = bestElsewhere(goodElsewhere);
       let staffHit: SectionHit | undefined;
-      for (const other of indexes.keys()) {
-        if (other === locale) continue;
-        const all = adjust(search(tokens, other, true));
-        const hits = keep(all, goodElsewhere);
-        if (hits[0] && hits[0].score > (best[0]?.score ?? 0)) best = hits;
-        // Staff writing in a language without staff guides: the staff guides of another language.
-        if (staff && !staffHere) {
+      // Staff writing in a language without staff guides: the staff guides of another language.
+      if (staff && !staffHere)
+        for (const all of elsewhereHits()) {
           const s = all.find((h) => good(h) && sourceGuides.get(h.guide)?.audience === "staff");
           if (s && s.score > (staffHit?.score ?? 0)) staffHit = s;
         }
-      }
       if (ownOk) {
         return staffHit ? { hits: [staffHit, ...own.filter((h) => h.guide !== staffHit.guide)], fallback: true, confident: true } : { hits: own, fallback: false, confident: confident(own) };
       }
