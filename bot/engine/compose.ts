@@ -169,7 +169,7 @@ export function createComposer(ctx: EngineContext) {
     countryReplies,
     qr,
 
-    /** Numbers first (the country's, or every country's), the calm sentence, then the advice for that danger. */
+    /** Numbers first (the country's, or every country's), the advice for that danger, then the calm sentence. */
     emergency(state: ConversationState, locale: string, tri: Pick<TriageResult, "dangers" | "advice" | "cannotTalk">, guides: string[], town?: readonly string[], speaker?: Speaker): EngineReply {
       const reply = base(state, locale);
       reply.emergency = true;
@@ -181,7 +181,9 @@ export function createComposer(ctx: EngineContext) {
       const help = ctx.emergencyGuideId ? ctx.guide(ctx.emergencyGuideId, locale) : undefined;
       // "It is not your fault" is for the person it happens to, not a parent or staff telling of a child.
       const calm = t(locale, speaker ? "bot.emergency.calmOther" : "bot.emergency.calm");
-      reply.text = join(numbers, calm, ...texts, help ? guideLink(reply, help) : "");
+      // Action first: what to do comes right after the numbers (on SMS, the first page holds
+      // both), the reassurance after it.
+      reply.text = join(numbers, ...texts, calm, help ? guideLink(reply, help) : "");
       if (ctx.emergencyGuideId) state.lastTopic = ctx.emergencyGuideId;
       delete state.dangers;
       reply.quickReplies = [qr(locale, "bot.qr.human", "#human"), qr(locale, "bot.qr.erase", "#erase")];
