@@ -1,10 +1,12 @@
 // npm run bench:sms [-- file.jsonl ...]: what SMS answers cost. Runs the real engine on the
 // "text" of every line of the dev sets (default ../shared/eval/bot-dev.jsonl and
 // bot-dev-2.jsonl; no other field is read, and no text is printed), formats each reply as the
-// SMS channel sends it, and prints segments per reply (median / p90 / max), parts, the share
-// still in UCS-2, and whether every emergency reply has its numbers in the first segment.
-// For comparison, the same replies without the SMS writing (accents, typographic quotes and
-// bullets kept, lists as written), split by the same segment counts.
+// SMS channel sends it, and prints segments per reply (median / p90 / max): the first page,
+// which is what one question costs, and every page, as if the person replied "0" until the end.
+// Also the share still in UCS-2, how many first pages carry a number to call and the guide's
+// address, and whether every emergency reply has its numbers in the first segment. For
+// comparison, the same replies without the SMS writing (accents, typographic quotes and
+// bullets kept, lists as written, no pages), split by the same segment counts.
 import fs from "node:fs";
 import path from "node:path";
 import { createEngine } from "../bot/engine/index";
@@ -41,7 +43,10 @@ for (const file of files) {
 
 const kb = loadKnowledgeBase();
 const engine = createEngine(kb);
-const format = replyFormatter({ siteUrl: SITE_URL, countryName: countryNamesFrom(kb) }, (locale) => useTranslations(locale)("chat.smsOptions"));
+const format = replyFormatter({ siteUrl: SITE_URL, countryName: countryNamesFrom(kb) }, (locale) => ({
+  optionsHeader: useTranslations(locale)("chat.smsOptions"),
+  moreLine: useTranslations(locale)("chat.smsMore"),
+}));
 
 interface Cost {
   segments: number;
@@ -54,13 +59,20 @@ const cost = (parts: string[]): Cost => {
 };
 
 const now: Cost[] = [];
+const everyPage: Cost[] = [];
 const plain: Cost[] = [];
 let emergencies = 0;
 let numbersFirst = 0;
+let withNumber = 0;
+let withAddress = 0;
 for (const text of texts) {
   const reply = engine.reply(undefined, { text });
   const parts = format(reply, "sms");
-  now.push(cost(parts));
+  const first = parts[0] ?? "";
+  now.push(cost([first]));
+  everyPage.push(cost(parts));
+  if (/\d{3}/.test(first.replace(/https?:\/\/\S+/g, ""))) withNumber += 1;
+  if (/https?:\/\//.test(first) || !reply.links.length) withAddress += 1;
   // The same reply without the SMS writing: WhatsApp's text, split by the same segment rule.
   plain.push(cost(splitForSms(smsText(reply, { channel: "whatsapp", siteUrl: SITE_URL, optionsHeader: useTranslations(reply.locale)("chat.smsOptions") }))));
   const numbers = emergencyDigits(reply);
@@ -81,8 +93,10 @@ const summary = (costs: Cost[]) => {
 };
 
 console.log(`SMS cost over ${texts.length} replies (${files.map((f) => path.basename(f)).join(", ")}):`);
-console.log(`  as sent (SMS writing):    ${summary(now)}`);
-console.log(`  without the SMS writing:  ${summary(plain)}`);
+console.log(`  one question (first page): ${summary(now)}`);
+console.log(`  every page ("0" to end):  ${summary(everyPage)}`);
+console.log(`  first pages with a number to call: ${withNumber}/${texts.length}; with the guide's address (when it has one): ${withAddress}/${texts.length}`);
+console.log(`  without the SMS writing:   ${summary(plain)}`);
 console.log(`  emergency replies with every number to call in segment 1: ${numbersFirst}/${emergencies}`);
 const median = quantile(now.map((c) => c.segments), 0.5);
 console.log(`  targets: median <= ${TARGET_MEDIAN} segments: ${median <= TARGET_MEDIAN ? "met" : "NOT met"}; numbers in segment 1: ${numbersFirst === emergencies ? "met" : "NOT met"}`);

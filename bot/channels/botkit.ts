@@ -9,7 +9,10 @@ import { countReply, logError, type Stats } from "../log";
 import { cleanText } from "./input";
 
 /** What a channel is asked to deliver: the engine's reply without its state or ranking. */
-export type OutgoingReply = Pick<EngineReply, "text" | "locale" | "emergency" | "links" | "quickReplies" | "cards">;
+export type OutgoingReply = Pick<EngineReply, "text" | "locale" | "emergency" | "links" | "quickReplies" | "cards"> & {
+  /** The messages to send, as written, when the host has chosen them (one page of a paged reply). */
+  pages?: string[];
+};
 
 /** Answers one message; the real engine's reply() or a stand-in. */
 export type Responder = (state: ConversationState | undefined, input: EngineInput) => EngineReply;
@@ -29,6 +32,12 @@ export abstract class ChannelAdapter<Address = unknown> extends BotAdapter {
   abstract readonly channelId: string;
   /** true where the person can only type: quick replies are numbered and "2" picks option 2. */
   readonly numberedOptions: boolean = false;
+  /**
+   * Channels that send a long reply a page per turn (SMS, where each segment costs): the reply's
+   * pages. The host sends the first and holds the others, in the conversation's state, until
+   * the person replies MORE_PAGES.
+   */
+  paginate?: (reply: OutgoingReply) => string[];
   private logic: ((context: TurnContext) => Promise<void>) | undefined;
   // Turns of one conversation run one after the other, so state is never written twice at once.
   private readonly queues = new Map<string, Promise<void>>();
@@ -119,6 +128,9 @@ export interface BotHostOptions {
 
 const ENGINE_STATE = "engine";
 const OPTIONS = "numberedOptions";
+const HELD_PAGES = "heldPages";
+/** The reply that sends the next held page: one key on any phone, the same in every language (numbered options start at 1). */
+export const MORE_PAGES = "0";
 
 /** Starts a Botkit controller that runs every channel's turns through the engine. */
 export function createBotHost(options: BotHostOptions): BotHost {
@@ -130,6 +142,8 @@ export function createBotHost(options: BotHostOptions): BotHost {
   const conversationState = (controller as unknown as { conversationState: BotState }).conversationState;
   const engineState = conversationState.createProperty<ConversationState | undefined>(ENGINE_STATE);
   const offered = conversationState.createProperty<string[]>(OPTIONS);
+  // Held pages are the bot's own words (content), never the person's message.
+  const heldPages = conversationState.createProperty<string[]>(HELD_PAGES);
   const stats = options.stats;
 
   // Middleware: every channel's text is cleaned the same way before any handler sees it.
@@ -149,6 +163,15 @@ export function createBotHost(options: BotHostOptions): BotHost {
       const adapter = context.adapter as ChannelAdapter;
       const inbound = context.activity.channelData as Inbound<unknown>;
       let text = message.text ?? "";
+      if (adapter.paginate && text.trim() === MORE_PAGES) {
+        const [next, ...later] = await heldPages.get(context, []);
+        if (next) {
+          await heldPages.set(context, later);
+          const page: OutgoingReply = { text: next, locale: "", emergency: false, links: [], quickReplies: [], cards: [], pages: [next] };
+          await bot.reply(message, { text: next, channelData: { reply: page } });
+          return;
+        }
+      }
       if (adapter.numberedOptions) {
         const pick = /^\s*(\d{1,2})\s*[.)]?\s*$/.exec(text);
         const choices = await offered.get(context, []);
@@ -169,6 +192,12 @@ export function createBotHost(options: BotHostOptions): BotHost {
         }
         countReply(stats, adapter.channelId, answer.locale, answer.emergency, answer.erased);
         reply = { text: answer.text, locale: answer.locale, emergency: answer.emergency, links: answer.links, quickReplies: answer.quickReplies, cards: answer.cards };
+        if (adapter.paginate) {
+          const [first, ...later] = adapter.paginate(reply);
+          if (first) reply.pages = [first];
+          // An erased conversation keeps nothing, held pages included.
+          if (!answer.erased) await heldPages.set(context, later);
+        }
       } catch (err) {
         logError("engine", err, stats);
         const locale = inbound.locale ?? "es";

@@ -76,7 +76,7 @@ export async function startChannels(server: Server, config: HubConfig, responder
       ...(siteUrl ? { siteUrl: siteUrl.replace(/\/+$/, "") } : {}),
       ...(options.countryName ? { countryName: options.countryName } : {}),
     },
-    (locale) => text("chat.smsOptions", locale),
+    (locale) => ({ optionsHeader: text("chat.smsOptions", locale), moreLine: text("chat.smsMore", locale) }),
   );
   const sms = new TwilioAdapter("sms", twilioSend, format);
   const whatsapp = new TwilioAdapter("whatsapp", twilioSend, format);

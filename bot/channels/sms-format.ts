@@ -12,6 +12,8 @@ export interface SmsFormat {
   siteUrl?: string;
   /** Header above the numbered options, in the reply's language. */
   optionsHeader: string;
+  /** SMS: the line that ends a page when more pages are held ("Reply 0 to read more."). None: every part is sent at once. */
+  moreLine?: string;
   /** A country's name in a language, for the line of emergency numbers (SMS). */
   countryName?: (code: string, locale: string) => string | undefined;
 }
@@ -81,7 +83,7 @@ function renderBlocks(blocks: Block[]): string {
       if (b.kind === "line") return b.text;
       const items = b.items.map(renderItem).join("; ");
       if (!b.heading) return items;
-      return items ? `${b.heading} ${items}` : b.heading.replace(/:$/, ".");
+      return items ? `${b.heading} ${items}` : b.heading.replace(/\s*:$/, ".");
     })
     .join("\n");
 }
@@ -111,15 +113,18 @@ export function showsAll(text: string, numbers: string[]): boolean {
 }
 
 /**
- * Stage 3 (emergency SMS): the numbers to call come first. If the first segment would not hold
+ * Stage 3 (emergency SMS): the numbers to call come first. If the first segment (of the first
+ * message, `rendered`) would not hold
  * them all, one line of them, by country, leads, and list items that only repeat them go.
  */
 function leadWithNumbers(blocks: Block[], reply: OutgoingReply, format: SmsFormat, rendered: (blocks: Block[]) => string): Block[] {
   const numbers = emergencyDigits(reply);
   if (!numbers.length) return blocks;
-  if (showsAll(countSegments(firstPart(rendered(blocks))).first, numbers)) return blocks;
+  if (showsAll(countSegments(rendered(blocks)).first, numbers)) return blocks;
   const byCountry = emergencyNumbers(reply);
-  const name = (code: string) => format.countryName?.(code, reply.locale) ?? code;
+  // One country: its name. Every country (the person has not said where they are): the ISO
+  // codes, so the eight countries' numbers fit one segment (names take 170 characters or more).
+  const name = (code: string) => (byCountry.size > 1 ? code : (format.countryName?.(code, reply.locale) ?? code));
   const lead = [...byCountry].map(([code, list]) => `${name(code)} ${list.join("/")}`).join("; ");
   const inLead = new Set(numbers);
   const rest: Block[] = blocks.map((b) =>
@@ -139,24 +144,37 @@ function absoluteUrl(url: string, format: SmsFormat): string {
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** The whole reply as one text, before splitting. */
-export function smsText(reply: OutgoingReply, format: SmsFormat): string {
+/** A reply written for its channel: the body, and the numbered options that end it. */
+interface Written {
+  body: string;
+  options: string;
+}
+
+const joinWritten = ({ body, options }: Written) => [body, options].filter(Boolean).join("\n\n");
+
+/** The reply written for the channel, in two pieces: the options always travel with the first page. */
+function written(reply: OutgoingReply, format: SmsFormat): Written {
   let text = reply.text;
   const extra: string[] = [];
   for (const link of reply.links) {
     // The text may write the link with an anchor the link itself has not ("/x/#part").
-    const written = new RegExp(`${escapeRegExp(link.url.replace(/#.*$/, ""))}(#\\S*)?`, "g");
-    if (written.test(text)) text = text.replace(written, (m) => absoluteUrl(m, format));
+    const inText = new RegExp(`${escapeRegExp(link.url.replace(/#.*$/, ""))}(#\\S*)?`, "g");
+    if (inText.test(text)) text = text.replace(inText, (m) => absoluteUrl(m, format));
     else extra.push(`${link.title}: ${absoluteUrl(link.url, format)}`);
   }
   const options = reply.quickReplies.length ? [format.optionsHeader, ...reply.quickReplies.map((q, i) => `${i + 1}. ${q.label}`)].join("\n") : "";
-  const join = (body: string) => [body.trim(), extra.join("\n"), options].filter(Boolean).join("\n\n");
-  if (format.channel !== "sms") return join(text);
+  const join = (body: string) => [body.trim(), extra.join("\n")].filter(Boolean).join("\n\n");
+  if (format.channel !== "sms") return { body: join(text), options };
 
   const gsm = (s: string) => toGsm7(s).replace(/[ \t]+\n/g, "\n");
   let blocks = parseBlocks(text);
-  if (reply.emergency) blocks = leadWithNumbers(blocks, reply, format, (b) => gsm(join(renderBlocks(b))));
-  return gsm(join(renderBlocks(blocks)));
+  if (reply.emergency) blocks = leadWithNumbers(blocks, reply, format, (b) => firstMessage({ body: gsm(join(renderBlocks(b))), options: gsm(options) }, format));
+  return { body: gsm(join(renderBlocks(blocks))), options: gsm(options) };
+}
+
+/** The whole reply as one text, before splitting. */
+export function smsText(reply: OutgoingReply, format: SmsFormat): string {
+  return joinWritten(written(reply, format));
 }
 
 function lastSentenceEnd(s: string): number {
@@ -203,10 +221,8 @@ function longestFitting(text: string, fits: (s: string) => boolean): number {
   return lo;
 }
 
-/** Splits into parts that each pass `fitsWhole`, numbered "(1/3)" when split; `cost` ranks cuts. */
-function splitParts(text: string, fitsWhole: (s: string) => boolean, cost: (s: string) => number): string[] {
-  if (fitsWhole(text)) return [text];
-  const fits = (s: string) => fitsWhole(s + PART_NUMBER);
+/** Cuts text into pieces that each pass `fits`; `cost` ranks the cuts. */
+function cutParts(text: string, fits: (s: string) => boolean, cost: (s: string) => number): string[] {
   const parts: string[] = [];
   let rest = text;
   while (rest) {
@@ -218,7 +234,15 @@ function splitParts(text: string, fitsWhole: (s: string) => boolean, cost: (s: s
     parts.push(head);
     rest = tail;
   }
-  return parts.map((p, i) => `${p} (${i + 1}/${parts.length})`);
+  return parts;
+}
+
+const numbered = (parts: string[]) => parts.map((p, i) => `${p} (${i + 1}/${parts.length})`);
+
+/** Splits into parts that each pass `fitsWhole`, numbered "(1/3)" when split; `cost` ranks cuts. */
+function splitParts(text: string, fitsWhole: (s: string) => boolean, cost: (s: string) => number): string[] {
+  if (fitsWhole(text)) return [text];
+  return numbered(cutParts(text, (s) => fitsWhole(s + PART_NUMBER), cost));
 }
 
 /** SMS parts of at most SMS_MAX_SEGMENTS segments each, by the real encoding of each part. */
@@ -231,22 +255,95 @@ export function splitForSms(text: string): string[] {
   return splitParts(text, (s) => exact(s) <= SMS_MAX_SEGMENTS, exact);
 }
 
+/** A line the first page must carry: one with a number to call, or an address (absolute, or a site path where no SITE_URL is set). */
+const MUST_SHOW = /\d{3}|https?:\/\/|\s\/[\w-]+\/\S*$/;
+/** A cut answer keeps at least this many characters on the first page (one short sentence, "Reste calme et ne t'oppose pas à ceux qui te retiennent."), else it waits whole for "0". */
+const MIN_CUT = 40;
+
+/**
+ * The first page of an SMS turn (at most SMS_MAX_SEGMENTS segments): every line with a number
+ * or an address, then as much of the rest as fits, in the reply's order; a text line that does
+ * not fit whole is cut at a sentence. The options come on the first page if they still fit, else
+ * on the last (a number picks an option whichever page showed it). What did not fit is returned
+ * as `rest`, for "0". undefined when the numbers and addresses alone do not fit.
+ */
+function firstPage(body: string, options: string, more: string): { page: string; rest: string } | undefined {
+  const paragraphs = body.split(/\n{2,}/).map((p) => p.split("\n"));
+  const shown = paragraphs.map((lines) => lines.map((line) => (MUST_SHOW.test(line) ? line : "")));
+  const held = paragraphs.map((lines) => lines.map(() => ""));
+  const text = (rows: string[][]) => rows.map((lines) => lines.filter(Boolean).join("\n")).filter(Boolean).join("\n\n");
+  const assemble = (extra: string[]) => [text(shown), ...extra].filter(Boolean).join("\n\n");
+  const fits = (extra = [more + PART_NUMBER]) => quickSegments(assemble(extra)) <= SMS_MAX_SEGMENTS;
+  if (!fits()) return undefined;
+  paragraphs.forEach((lines, p) =>
+    lines.forEach((line, l) => {
+      if (MUST_SHOW.test(line) || !line.trim()) return;
+      const row = shown[p] as string[];
+      row[l] = line;
+      if (fits()) return;
+      // The longest run of whole sentences that still fits, if it says enough to stand alone.
+      const cut = sentenceEnds(line).reverse().find((at) => {
+        row[l] = line.slice(0, at).trimEnd();
+        return at >= MIN_CUT && fits();
+      });
+      row[l] = cut ? line.slice(0, cut).trimEnd() : "";
+      (held[p] as string[])[l] = cut ? line.slice(cut).trim() : line;
+    }),
+  );
+  const rest = text(held);
+  if (!rest) return fits([options]) ? { page: assemble([options]), rest: "" } : { page: assemble([]), rest: options };
+  if (fits([options, more + PART_NUMBER])) return { page: assemble([options]), rest };
+  return { page: assemble([]), rest: [rest, options].filter(Boolean).join("\n\n") };
+}
+
+/** Where each sentence of a line ends (after its ".", "!" or "?"). */
+function sentenceEnds(line: string): number[] {
+  return [...line.matchAll(/[.!?](?=\s)/g)].map((m) => (m.index ?? 0) + 1);
+}
+
+/**
+ * SMS as pages: the first is sent now, the others are held until the person replies "0"
+ * (moreLine), so one question costs at most SMS_MAX_SEGMENTS segments and the numbers and the
+ * address come first. Every page but the last ends with the more line; all are numbered.
+ */
+export function pagesForSms(text: Written, more: string): string[] {
+  const first = firstPage(text.body, text.options, more);
+  const all = joinWritten(text);
+  if (!first) return splitForSms(all);
+  if (!first.rest) return [first.page];
+  const fits = (s: string) => quickSegments(`${s}\n\n${more}${PART_NUMBER}`) <= SMS_MAX_SEGMENTS;
+  // Held pages are cut at the best kind of boundary (a paragraph before a line, a sentence, a
+  // word): each is paid only if asked for, so reading well counts more than a full page.
+  const pages = [first.page, ...cutParts(first.rest, fits, () => 0)];
+  const out = pages.map((p, i) => `${i < pages.length - 1 ? `${p}\n\n${more}` : p} (${i + 1}/${pages.length})`);
+  // The calculator has the last word; should it disagree, the plain split is sent instead.
+  return out.every((p) => countSegments(p).segments <= SMS_MAX_SEGMENTS) ? out : splitForSms(all);
+}
+
 /** WhatsApp parts of at most WHATSAPP_MAX_CHARS characters. */
 export function splitForWhatsApp(text: string): string[] {
   // WhatsApp is not billed by segment: any boundary of the best kind will do.
   return splitParts(text, (s) => s.length <= WHATSAPP_MAX_CHARS, () => 0);
 }
 
-const firstPart = (text: string) => splitForSms(text)[0] ?? "";
+/** SMS: the messages of a written reply, as parts or as pages. */
+function smsMessages(text: Written, format: SmsFormat): string[] {
+  return format.moreLine ? pagesForSms(text, toGsm7(format.moreLine)) : splitForSms(joinWritten(text));
+}
 
+/** The first message an SMS reply sends. */
+const firstMessage = (text: Written, format: SmsFormat) => smsMessages(text, format)[0] ?? "";
+
+/** The messages of a reply: WhatsApp's parts; SMS's parts, or its pages when a more line is given. */
 export function formatForSms(reply: OutgoingReply, format: SmsFormat): string[] {
-  const text = smsText(reply, format);
-  return format.channel === "sms" ? splitForSms(text) : splitForWhatsApp(text);
+  const text = written(reply, format);
+  if (format.channel !== "sms") return splitForWhatsApp(joinWritten(text));
+  return smsMessages(text, format);
 }
 
 /** The formatter the Twilio channels use (and npm run bench:sms, so it measures the same). */
-export function replyFormatter(base: Pick<SmsFormat, "siteUrl" | "countryName">, optionsHeader: (locale: string) => string) {
-  return (reply: OutgoingReply, channel: SmsFormat["channel"]): string[] => formatForSms(reply, { ...base, channel, optionsHeader: optionsHeader(reply.locale) });
+export function replyFormatter(base: Pick<SmsFormat, "siteUrl" | "countryName">, strings: (locale: string) => Pick<SmsFormat, "optionsHeader" | "moreLine">) {
+  return (reply: OutgoingReply, channel: SmsFormat["channel"]): string[] => formatForSms(reply, { ...base, channel, ...strings(reply.locale) });
 }
 
 /** Country names from the knowledge base, in a locale or else the source locale. */

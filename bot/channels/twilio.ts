@@ -36,11 +36,13 @@ export class TwilioAdapter extends ChannelAdapter<TwilioAddress> {
     private readonly format: (reply: OutgoingReply, channel: TwilioChannel) => string[],
   ) {
     super();
+    // SMS is paged (each segment is paid); WhatsApp sends every part at once.
+    if (channelId === "sms") this.paginate = (reply) => this.format(reply, "sms");
   }
 
   protected async deliver(address: TwilioAddress, reply: OutgoingReply): Promise<void> {
     // Parts go one after the other so they arrive in order as often as the network allows.
-    for (const body of this.format(reply, this.channelId)) await this.sendMessage({ to: address.to, from: address.from, body });
+    for (const body of reply.pages ?? this.format(reply, this.channelId)) await this.sendMessage({ to: address.to, from: address.from, body });
   }
 }
 

@@ -43,27 +43,57 @@ describe("Twilio SMS and WhatsApp webhooks", () => {
     }
   });
 
-  test("a long answer is split into numbered parts that each fit the SMS limit", async () => {
-    // The emergency answer lists every country's numbers: longer than one SMS part.
-    const replies = await converse("/twilio/sms", "+50255501235", "help someone is hitting me right now");
-    assert.ok(replies.length > 1, "it was split");
-    replies.forEach((m, i) => assert.match(m.body, new RegExp(`\\(${i + 1}/${replies.length}\\)$`)));
-    for (const m of replies) assert.ok(m.body.length <= 459);
-    const all = replies.map((m) => m.body).join("\n");
-    assert.match(all, /^1\. .+$/m, "quick replies became numbered options");
+  /** Every page of the answer: the first, then "0" until the last. */
+  async function allPages(path: string, from: string, body: string): Promise<string[]> {
+    const pages = (await converse(path, from, body)).map((m) => m.body);
+    assert.equal(pages.length, 1, "one message per question");
+    const total = Number(/\(1\/(\d+)\)$/.exec(pages[0]!)?.[1] ?? 1);
+    while (pages.length < total) {
+      const next = await converse(path, from, "0");
+      assert.equal(next.length, 1, "one page per 0");
+      pages.push(next[0]!.body);
+    }
+    return pages;
+  }
+
+  test("a long SMS answer comes one page at a time: each fits three segments and 0 sends the next", async () => {
+    // The emergency answer with every country's numbers and the advice: longer than one page.
+    const from = "+50255501235";
+    const pages = await allPages("/twilio/sms", from, "help someone is hitting me right now");
+    assert.ok(pages.length > 1, "it was paged");
+    pages.forEach((body, i) => {
+      assert.match(body, new RegExp(`\\(${i + 1}/${pages.length}\\)$`));
+      assert.ok(body.length <= 459, `page ${i + 1} fits three segments (${body.length})`);
+      if (i < pages.length - 1) assert.match(body, /Reply 0 to read more\./);
+    });
+    assert.match(pages[0]!, /911/, "the numbers are on the first page");
+    assert.match(pages.join("\n"), /^1\. .+$/m, "quick replies became numbered options");
+    // Past the last page, 0 is an ordinary message again: the engine answers it.
+    const after = await converse("/twilio/sms", from, "0");
+    assert.equal(after.length, 1);
+    assert.ok(!pages.includes(after[0]!.body), "no page is sent twice");
   });
 
   test("replying with an option's number picks that option", async () => {
     const from = "+50255501236";
-    const first = (await converse("/twilio/sms", from, "hola")).map((m) => m.body).join("\n");
+    const first = (await allPages("/twilio/sms", from, "hola")).join("\n");
     const options = [...first.matchAll(/^(\d+)\. (.+?)(?: \(\d+\/\d+\))?$/gm)].map((m) => ({ n: m[1] ?? "", label: m[2] ?? "" }));
     assert.ok(options.length >= 2, first);
     const byNumber = (await converse("/twilio/sms", from, options[0]!.n)).map((m) => m.body).join("\n");
     // The same point in another conversation, answering with a number that is no option.
     const other = "+50255509999";
-    await converse("/twilio/sms", other, "hola");
+    await allPages("/twilio/sms", other, "hola");
     const noOption = (await converse("/twilio/sms", other, "99")).map((m) => m.body).join("\n");
     assert.notEqual(byNumber, noOption, "the number meant the option, not the digit");
+  });
+
+  test("erasing the conversation drops the pages not yet sent", async () => {
+    const from = "+50255501237";
+    const first = await converse("/twilio/sms", from, "help someone is hitting me right now");
+    assert.match(first[0]!.body, /Reply 0 to read more/);
+    await converse("/twilio/sms", from, "delete");
+    const after = await converse("/twilio/sms", from, "0");
+    assert.doesNotMatch(after[0]!.body, /\(2\/\d+\)$/, "page 2 is gone with the conversation");
   });
 
   test("WhatsApp messages are answered on the WhatsApp path, to the whatsapp: address", async () => {

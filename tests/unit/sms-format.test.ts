@@ -124,3 +124,70 @@ describe("writing for SMS", () => {
     assert.match(all, /no es tu culpa/);
   });
 });
+
+describe("SMS pages: one question costs one message", () => {
+  const paged = { ...sms, moreLine: "Responde 0 para leer más." };
+  const strip = (page: string) => page.replace(/ \(\d+\/\d+\)$/, "").replace(/\n\nResponde 0 para leer mas\.$/, "");
+  const answer = "Ve a una oficina de la COMAR y di que quieres pedir refugio. Si no hay una cerca, ve al INM, que debe pasar tu solicitud. Hazlo dentro de los 30 días hábiles después de entrar. Es gratis y nadie puede tomar medidas contra ti por pedirlo. Después vas a una entrevista para contar tu historia. Lleva los papeles que tengas, pero puedes pedirlo sin papeles.";
+  const long = reply({
+    text: `${answer}\nPedir asilo: /es/guides/asking-for-protection/\n\nAyuda en México:\n• Número único de emergencias: 911\n\n¿Tienes menos de 18 años? Puedes escribir «saltar».\n\nNo guardo tu nombre ni tus mensajes.`,
+    links: [{ title: "Pedir asilo", url: "/es/guides/asking-for-protection/" }],
+    quickReplies: ["Menor de 18, sin mi familia", "Menor de 18, con mi familia", "Tengo 18 o más", "Saltar"].map((label, i) => ({ label, text: `#o${i}` })),
+  });
+
+  test("the first page fits three segments and carries the number and the address; the others wait for 0", () => {
+    const pages = formatForSms(long, paged);
+    assert.ok(pages.length > 1, "the answer is longer than one page");
+    for (const [i, page] of pages.entries()) {
+      assert.ok(new SegmentedMessage(page).segmentsCount <= 3, `page ${i + 1}`);
+      assert.match(page, new RegExp(`\\(${i + 1}/${pages.length}\\)$`));
+      if (i < pages.length - 1) assert.match(page, /Responde 0 para leer mas\. \(\d+\/\d+\)$/, "every page but the last says how to go on");
+    }
+    assert.doesNotMatch(pages.at(-1)!, /Responde 0/);
+    assert.match(pages[0]!, /911/);
+    assert.match(pages[0]!, /https:\/\/hub\.example\.org\/es\/guides\/asking-for-protection\//);
+    assert.match(pages[0]!, /^Ve a una oficina de la COMAR y di que quieres pedir refugio\./, "the answer starts the page, cut at a sentence");
+  });
+
+  test("nothing is lost or doubled across the pages, and the options come whole on one page", () => {
+    const pages = formatForSms(long, paged);
+    const all = pages.map(strip).join("\n");
+    for (const sentence of answer.split(/(?<=\.) /)) assert.equal(all.split(toGsm7(sentence)).length - 1, 1, sentence);
+    assert.equal(all.match(/911/g)?.length, 1);
+    const withOptions = pages.filter((p) => /^1\. /m.test(p));
+    assert.equal(withOptions.length, 1);
+    assert.match(withOptions[0]!, /^1\. .*\n2\. .*\n3\. .*\n4\. Saltar/m, "all four options together");
+    assert.match(all, /Puedes escribir "saltar"/);
+    assert.match(all, /No guardo tu nombre/);
+  });
+
+  test("a short reply is one message with its options, and no line about more", () => {
+    const pages = formatForSms(reply({ text: "Hola. ¿Qué quieres saber?", quickReplies: [{ label: "Números de emergencia", text: "#emergency" }] }), paged);
+    assert.deepEqual(pages, ["Hola. ¿Qué quieres saber?\n\nResponde con un numero:\n1. Numeros de emergencia"]);
+  });
+
+  test("an emergency without a country: every country's numbers by code in the first segment, then the advice", () => {
+    const countries = [
+      ["BZ", ["911"]],
+      ["CR", ["911", "1147"]],
+      ["GT", ["110", "1510"]],
+      ["HN", ["911"]],
+      ["MX", ["911"]],
+      ["NI", ["118", "133"]],
+      ["PA", ["104", "6378-3466"]],
+      ["SV", ["911", "119"]],
+    ] as const;
+    const lines = countries.map(([code, nums]) => `• País ${code}: ${nums.join(" / ")}`).join("\n");
+    const advice = "Aprieta fuerte la herida con una tela limpia y no dejes de apretar hasta que llegue la ayuda.";
+    const r = reply({
+      emergency: true,
+      text: `Llama ahora al número del país donde estás:\n${lines}\n\n${advice} Acuéstate y levanta las piernas si te mareas.\n\nHiciste bien en escribir; no es tu culpa y hay personas que te pueden ayudar ahora.\n\nNo guardo tu nombre ni tus mensajes.`,
+      cards: countries.flatMap(([code, nums]) => nums.map((n, i) => ({ id: `${code}-${i}`, name: code, kind: i ? "child-protection" : "emergency", country: code, phones: [{ number: n, tel: n }] }))),
+      quickReplies: countries.map(([code]) => ({ label: `País ${code}`, text: `#country-${code}` })),
+    });
+    const pages = formatForSms(r, { ...paged, countryName: (code) => `País ${code}` });
+    const first = countSegments(pages[0]!).first;
+    for (const [code, nums] of countries) for (const n of nums) assert.ok(first.includes(`${n}`) && first.includes(code), `${code} ${n} in the first segment: ${first}`);
+    assert.match(pages[0]!, new RegExp(toGsm7(advice).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")), "the advice is on the first page");
+  });
+});
