@@ -170,13 +170,16 @@ export function createComposer(ctx: EngineContext) {
     qr,
 
     /** Numbers first (the country's, or every country's), the advice for that danger, then the calm sentence. */
-    emergency(state: ConversationState, locale: string, tri: Pick<TriageResult, "dangers" | "advice" | "cannotTalk">, guides: string[], town?: readonly string[], speaker?: Speaker): EngineReply {
+    emergency(state: ConversationState, locale: string, tri: Pick<TriageResult, "dangers" | "advice" | "cannotTalk">, guides: string[], about: About = {}): EngineReply {
+      const { town, speaker } = about;
       const reply = base(state, locale);
       reply.emergency = true;
       reply.urgency = "emergency";
       reply.dangers = [...tri.dangers];
       const { texts, kinds } = adviceFor(tri, locale);
-      const numbers = numbersBlock(reply, state, locale, kinds, tri.dangers, town);
+      // In a country we have no numbers for ("estoy en Colombia"), the region's numbers would not
+      // work: say so and tell them to call the local emergency number, then the advice.
+      const numbers = !ctx.validCountry(state.country) && about.elsewhere ? t(locale, "bot.notServed") : numbersBlock(reply, state, locale, kinds, tri.dangers, town);
       reply.guides = guides;
       const help = ctx.emergencyGuideId ? ctx.guide(ctx.emergencyGuideId, locale) : undefined;
       // "It is not your fault" is for the person it happens to, not a parent or staff telling of a child.
@@ -187,7 +190,7 @@ export function createComposer(ctx: EngineContext) {
       if (ctx.emergencyGuideId) state.lastTopic = ctx.emergencyGuideId;
       delete state.dangers;
       reply.quickReplies = [qr(locale, "bot.qr.human", "#human"), qr(locale, "bot.qr.erase", "#erase")];
-      if (!ctx.validCountry(state.country)) reply.quickReplies.unshift(...countryReplies(locale).slice(0, 8));
+      if (!ctx.validCountry(state.country) && !about.elsewhere) reply.quickReplies.unshift(...countryReplies(locale).slice(0, 8));
       return privacyFirst(reply, state);
     },
 

@@ -86,7 +86,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     delete turn.state.pending;
     const topics = tri.dangers.flatMap((d) => kb.lexicon.danger.kinds[d]?.topics ?? []);
     const matched = answer(turn, ["emergency", ...topics]).hits.map((h) => h.guide);
-    return compose.emergency(turn.state, turn.locale, tri, emergencyGuides(ctx, tri.dangers, matched), turn.town, turn.speaker);
+    return compose.emergency(turn.state, turn.locale, tri, emergencyGuides(ctx, tri.dangers, matched), { town: turn.town, speaker: turn.speaker, elsewhere: turn.elsewhere });
   }
 
   /** "Yes, I'm in danger" after the confirm step: the emergency reply for what the message hinted at. */

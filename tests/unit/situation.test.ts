@@ -91,6 +91,19 @@ describe("where the person is", () => {
     assert.ok(!r.text.includes(es("bot.askCountry")), r.text);
     assert.ok(r.text.includes(es("bot.notServed")), r.text);
   });
+  test("in danger in a country the hub does not serve: no number of the region (it would not work there), the advice, and no country buttons", () => {
+    for (const [locale, text] of [
+      ["es", "estoy en ecuador y un tipo me pego en la cara, me sale sangre de la nariz"],
+      ["en", "i'm in the us right now and a man keeps following me from the bus stop"],
+    ] as const) {
+      const r = engine.reply({ greeted: true }, { text });
+      assert.equal(r.emergency, true, text);
+      assert.ok(r.text.startsWith(kb.strings[locale]?.["bot.notServed"] ?? "<missing>"), r.text);
+      assert.deepEqual(r.resources, [], `no line of the region: ${r.text}`);
+      assert.ok(!r.quickReplies.some((q) => q.text.startsWith("#country-")), "no 'which country' buttons");
+      assert.ok(r.text.split("\n\n").length > 2, `the advice follows: ${r.text}`);
+    }
+  });
   test("an emergency reply lists no line of a town or state the person did not name", () => {
     const r = fresh("nos tienen encerrados en una casa en san luis potosi y piden dinero, ayuda");
     assert.equal(r.emergency, true);
