@@ -17,6 +17,11 @@ const MAX_ADVICE = 2;
 const MAX_QUOTED_SENTENCES = 3;
 /** ... and, past two sentences, at most this many characters. */
 const MAX_QUOTED_CHARS = 320;
+/**
+ * Lines an answer lists where the person is: two for the topic, plus the country's
+ * child-protection and emergency lines that every answer carries (resources.forKinds).
+ */
+const ANSWER_LINES = 4;
 /** "I am not sure" offers this many of the closest topics as buttons. */
 const CLOSEST_TOPICS = 3;
 /** Dangers where an ambulance or rescue line helps more than the police: it is listed first. */
@@ -238,7 +243,7 @@ export function createComposer(ctx: EngineContext) {
       if (section?.anchor) reply.section = section.anchor;
       const country = ctx.validCountry(state.country);
       const rank = { unaccompaniedChild: unaccompaniedChild(state) };
-      const list = section?.answer?.resources.length ? resources.forKinds(country, section.answer.resources, rank, 3, state.from, town) : resources.forTopics(country, shown.topics, rank, 3, state.from, town);
+      const list = section?.answer?.resources.length ? resources.forKinds(country, section.answer.resources, rank, ANSWER_LINES, state.from, town) : resources.forTopics(country, shown.topics, rank, ANSWER_LINES, state.from, town);
       withResources(reply, list);
       const where = country ? t(locale, "bot.resources", { country: resources.countryName(country, locale) }) : t(locale, "bot.resourcesRegional");
       const ask = question(reply, state, locale, about);
@@ -314,7 +319,7 @@ export function createComposer(ctx: EngineContext) {
         const g = ctx.guide(state.lastTopic, locale);
         if (g) {
           const country = ctx.validCountry(state.country);
-          const list = resources.forTopics(country, g.topics, { unaccompaniedChild: unaccompaniedChild(state) }, 3, state.from);
+          const list = resources.forTopics(country, g.topics, { unaccompaniedChild: unaccompaniedChild(state) }, ANSWER_LINES, state.from);
           withResources(reply, list);
           reply.guides = [g.id];
           const where = country ? t(locale, "bot.resources", { country: resources.countryName(country, locale) }) : t(locale, "bot.resourcesRegional");

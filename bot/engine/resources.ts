@@ -85,11 +85,13 @@ export function createResources(kb: KnowledgeBase) {
       return this.forKinds(code, [...new Set(topics.flatMap((t) => kindsForTopic[t] ?? []))], rank, max, from, town);
     },
     /**
-     * Resources of these kinds that a person in `code` can call, at most `max`, then the country's
-     * child-protection and emergency lines. Lines that only work from another country (the CIAM
-     * for Mexicans in the United States) are never offered as local help; consular help is the
-     * one for the person's own nationality (`from`), reachable from where they are. A resource of
-     * one town or state (its `city`) is offered only to a person who says they are there.
+     * Resources of these kinds that a person in `code` can call, at most `max`, and always the
+     * country's child-protection and emergency lines (the safety rule: every answer gives them,
+     * in one step), which take the place of the last topical lines when there is no room. Lines
+     * that only work from another country (the CIAM for Mexicans in the United States) are never
+     * offered as local help; consular help is the one for the person's own nationality (`from`),
+     * reachable from where they are. A resource of one town or state (its `city`) is offered only
+     * to a person who says they are there.
      */
     forKinds(code: string | undefined, kinds: readonly string[], rank: Ranking, max = 3, from?: string, town?: readonly string[]): KbResource[] {
       const where = code && countries.has(code) ? code : undefined;
@@ -97,9 +99,10 @@ export function createResources(kb: KnowledgeBase) {
       const consular = (r: KbResource) => r.phones.length > 0 && r.kind === "consular" && from !== undefined && r.forNationalsOf.includes(from) && (where ? isReachableFrom(r, where) : false);
       const c = where ? countries.get(where) : undefined;
       const child = c ? get(c.childProtection).slice(0, 1) : [];
+      const always = c ? [...child, ...get(c.emergency).slice(0, 1)] : [];
       const picked: KbResource[] = [];
       const push = (r: KbResource | undefined) => {
-        if (r && !picked.includes(r) && picked.length < max) picked.push(r);
+        if (r && !picked.includes(r)) picked.push(r);
       };
       if (rank.unaccompaniedChild) child.forEach(push);
       for (const kind of kinds) {
@@ -110,9 +113,9 @@ export function createResources(kb: KnowledgeBase) {
         const pool = kb.resources.filter((r) => r.kind === kind && local(r));
         push(pool.find((r) => r.serves !== "families") ?? pool[0]);
       }
-      child.forEach(push);
-      if (c) get(c.emergency).slice(0, 1).forEach(push);
-      return picked;
+      const topical = picked.filter((r) => !always.includes(r)).slice(0, Math.max(0, max - always.length));
+      // In the order they were picked (a child alone: child protection first), the lines every answer carries last.
+      return [...picked.filter((r) => topical.includes(r) || always.includes(r)), ...always.filter((r) => !picked.includes(r))];
     },
     /** A country's resources of these kinds that a person there can call (a town's or state's only for a person who says they are there), in the order of `kinds`, at most one per kind. */
     ofKinds(code: string, kinds: readonly string[], town?: readonly string[]): KbResource[] {

@@ -104,6 +104,21 @@ describe("where the person is", () => {
       assert.ok(r.text.split("\n\n").length > 2, `the advice follows: ${r.text}`);
     }
   });
+  test("every answer where the country is known gives that country's emergency and child-protection lines, whatever the topic", () => {
+    const questions = ["a que numero llamo si me roban", "como pido asilo", "donde consigo un abogado gratis", "como denuncio la trata de personas", "necesito un albergue para dormir", "me discriminan por ser indigena"];
+    const phoned = (ids: readonly string[]) => ids.find((id) => kb.resources.find((r) => r.id === id)?.phones.length);
+    for (const c of kb.countries) {
+      const must = [phoned(c.emergency), phoned(c.childProtection)].filter((id): id is string => Boolean(id));
+      assert.ok(must.length > 0, c.code);
+      for (const q of questions) {
+        const text = `estoy en ${c.names["es"]}, ${q}`;
+        const r = engine.reply({ greeted: true }, { text });
+        assert.equal(r.state.country, c.code, text);
+        if (r.emergency) continue;
+        for (const id of must) assert.ok(r.resources.includes(id), `"${text}": ${id} missing from ${r.resources.join(", ")}`);
+      }
+    }
+  });
   test("an emergency reply lists no line of a town or state the person did not name", () => {
     const r = fresh("nos tienen encerrados en una casa en san luis potosi y piden dinero, ayuda");
     assert.equal(r.emergency, true);
