@@ -3,6 +3,8 @@
 // sentence or word boundaries. SMS is written for SMS, in small named stages: lists of
 // numbers on one line, a number never twice, the emergency numbers in the first segment, GSM-7
 // characters where meaning allows, and parts cut by real segment counts (sms-segments.ts).
+// SMS goes out as pages (pagesForSms): the first, with the numbers and the address, is what one
+// question costs; the host (botkit.ts) holds the others until the person replies "0".
 import type { OutgoingReply } from "./botkit";
 import { countSegments, quickSegments, toGsm7 } from "./sms-segments";
 
@@ -113,9 +115,9 @@ export function showsAll(text: string, numbers: string[]): boolean {
 }
 
 /**
- * Stage 3 (emergency SMS): the numbers to call come first. If the first segment (of the first
- * message, `rendered`) would not hold
- * them all, one line of them, by country, leads, and list items that only repeat them go.
+ * Stage 3 (emergency SMS): the numbers to call come first. If the first segment of the first
+ * message (`rendered`) would not hold them all, one line of them, by country, leads, and list
+ * items that only repeat them go.
  */
 function leadWithNumbers(blocks: Block[], reply: OutgoingReply, format: SmsFormat, rendered: (blocks: Block[]) => string): Block[] {
   const numbers = emergencyDigits(reply);
@@ -152,7 +154,7 @@ interface Written {
 
 const joinWritten = ({ body, options }: Written) => [body, options].filter(Boolean).join("\n\n");
 
-/** The reply written for the channel, in two pieces: the options always travel with the first page. */
+/** The reply written for the channel, in two pieces: the body, and the options that an SMS page places on its own (pagesForSms). */
 function written(reply: OutgoingReply, format: SmsFormat): Written {
   let text = reply.text;
   const extra: string[] = [];
