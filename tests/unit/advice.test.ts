@@ -48,6 +48,7 @@ const cases: Record<string, [string, string][]> = {
     ["es", "estoy escondida en un baño porque el hombre que me perseguia esta afuera"],
     ["en", "im hiding behind a building, the men chasing me are still looking for me"],
     ["fr", "je suis cachée dans les toilettes, l'homme qui me poursuit est dehors"],
+    ["fr", "deux types armés attendent devant le foyer, on se cache sous les lits avec ma sœur"],
     ["es", "los que me amenazaron estan afuera de la casa y dicen que me van a matar"],
     ["en", "the gang guys are outside our house and say they will kill my brother"],
   ],
