@@ -78,6 +78,7 @@ const cases: Record<string, [string, string][]> = {
     ["es", "tengo 15 y me agarro migracion en chiapas, me tienen encerrado con adultos y me quieren hacer firmar un papel que no entiendo"],
     ["en", "im 16 and immigration has me locked in a room at the airport, they want me to sign something"],
     ["fr", "la migration m'a arrêté à Tapachula, j'ai 14 ans, ils m'enferment et veulent que je signe"],
+    ["en", "officers are holding us at the airport since last night and wont let my mom call anyone"],
   ],
   "ransom-family": [
     ["es", "secuestraron a mi hermano en reynosa y piden 5 mil dolares de rescate, que hacemos"],
@@ -89,6 +90,9 @@ const cases: Record<string, [string, string][]> = {
     ["es", "la corriente del rio se llevo a mi primo, lo estamos viendo"],
     ["en", "my brother was swept away by the river current just now"],
     ["ht", "kouran dlo larivyè a pote frè m ale"],
+    ["es", "mi tio se esta ahogando, el rio crecio y no puede salir"],
+    ["pt", "minha prima está se afogando na correnteza, não consegue sair"],
+    ["fr", "mon ami se noie dans le fleuve, on le voit depuis le pont"],
   ],
 };
 
