@@ -126,11 +126,15 @@ export function createComposer(ctx: EngineContext) {
   }
 
   /** The advice texts for a danger (content/bot/emergencies.yaml): "cannot talk" first, then the most specific one or two. */
-  function adviceFor(tri: Pick<TriageResult, "advice" | "cannotTalk">, locale: string): { texts: string[]; kinds: string[] } {
+  function adviceFor(tri: Pick<TriageResult, "advice" | "cannotTalk">, locale: string): { texts: string[]; kinds: string[]; bystander: boolean } {
     const advice = kb.lexicon.emergencies.advice;
     const keys = [...(tri.cannotTalk ? ["cannot-talk"] : []), ...tri.advice.filter((k) => k !== "cannot-talk").slice(0, MAX_ADVICE)];
     const chosen = keys.map((k) => advice[k]).filter((a): a is NonNullable<typeof a> => Boolean(a));
-    return { texts: chosen.map((a) => a.text[locale] ?? a.text[source] ?? "").filter(Boolean), kinds: [...new Set(chosen.flatMap((a) => a.lines))] };
+    return {
+      texts: chosen.map((a) => a.text[locale] ?? a.text[source] ?? "").filter(Boolean),
+      kinds: [...new Set(chosen.flatMap((a) => a.lines))],
+      bystander: chosen.some((a) => a.bystander),
+    };
   }
 
   /**
@@ -181,14 +185,14 @@ export function createComposer(ctx: EngineContext) {
       reply.emergency = true;
       reply.urgency = "emergency";
       reply.dangers = [...tri.dangers];
-      const { texts, kinds } = adviceFor(tri, locale);
+      const { texts, kinds, bystander } = adviceFor(tri, locale);
       // In a country we have no numbers for ("estoy en Colombia"), the region's numbers would not
       // work: say so and tell them to call the local emergency number, then the advice.
       const numbers = !ctx.validCountry(state.country) && about.elsewhere ? t(locale, "bot.notServed") : numbersBlock(reply, state, locale, kinds, tri.dangers, town);
       reply.guides = guides;
       const help = ctx.emergencyGuideId ? ctx.guide(ctx.emergencyGuideId, locale) : undefined;
-      // "It is not your fault" is for the person it happens to, not a parent or staff telling of a child.
-      const calm = t(locale, speaker ? "bot.emergency.calmOther" : "bot.emergency.calm");
+      // "It is not your fault" is for the person it happens to, not a parent, staff or a witness telling of someone else.
+      const calm = t(locale, speaker || bystander ? "bot.emergency.calmOther" : "bot.emergency.calm");
       // Action first: what to do comes right after the numbers (on SMS, the first page holds
       // both), the reassurance after it.
       reply.text = join(numbers, ...texts, calm, help ? guideLink(reply, help) : "");

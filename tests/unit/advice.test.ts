@@ -86,6 +86,11 @@ const cases: Record<string, [string, string][]> = {
     ["fr", "ont enlevé mon mari à Tapachula, ils demandent une rançon"],
     ["es", "secuestraron a mi hija saliendo de la escuela, ya hubo una llamada pidiendo rescate"],
   ],
+  witness: [
+    ["es", "desde la ventana veo que un hombre esta golpeando a una señora en la parada del bus"],
+    ["en", "im watching two guys hitting a boy behind the gas station right now, what do i do"],
+    ["pt", "vejo um homem agredindo uma mulher no ponto de ônibus agora"],
+  ],
   river: [
     ["es", "la corriente del rio se llevo a mi primo, lo estamos viendo"],
     ["en", "my brother was swept away by the river current just now"],
@@ -110,6 +115,7 @@ const mustHide: Record<string, string[]> = {
   "pregnancy-bleeding": ["bleeding", "labour"],
   river: ["lost-outdoors"],
   detained: ["held"],
+  witness: ["violence"],
   "ransom-family": ["extortion-call"],
 };
 

@@ -56,6 +56,12 @@ describe("who is writing", () => {
       assert.equal(kb.guides.find((g) => g.id === r.guides[0])?.audience, "staff", `${r.guides[0]} for: ${text}`);
     }
   });
+  test("a witness of an attack gets the calm line for someone who writes for another, not 'it is not your fault'", () => {
+    const r = engine.reply(undefined, { text: "desde la ventana veo que un hombre esta golpeando a una señora en la parada del bus" });
+    assert.equal(r.emergency, true);
+    assert.ok(r.text.includes(es("bot.emergency.calmOther")), r.text);
+    assert.ok(!r.text.includes(es("bot.emergency.calm")), r.text);
+  });
   test("a parent telling of their child in danger gets the calm line for someone who writes for another, the person in danger the one for them", () => {
     const parent = fresh("mi hija de 3 años se desmayo y no respira bien, estamos en la terminal de tapachula");
     assert.equal(parent.urgency, "emergency", parent.text);
