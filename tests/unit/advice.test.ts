@@ -90,6 +90,8 @@ const cases: Record<string, [string, string][]> = {
     ["es", "desde la ventana veo que un hombre esta golpeando a una señora en la parada del bus"],
     ["en", "im watching two guys hitting a boy behind the gas station right now, what do i do"],
     ["pt", "vejo um homem agredindo uma mulher no ponto de ônibus agora"],
+    ["fr", "je vois deux hommes frapper un garçon derrière la station-service, que faire"],
+    ["ht", "m ap gade de nèg k ap bat yon timoun bò mache a kounye a"],
   ],
   river: [
     ["es", "la corriente del rio se llevo a mi primo, lo estamos viendo"],
