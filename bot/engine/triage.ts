@@ -125,6 +125,13 @@ export function createTriage(kb: KnowledgeBase): Triage {
     for (const kind of dangers) for (const key of fitting) if (adviceFile[key]?.dangers.includes(kind) && !out.includes(key)) out.push(key);
     const fallback = dangers[0] ? kb.lexicon.danger.kinds[dangers[0]]?.advice : undefined;
     if (out.length === 0 && fallback) out.push(fallback);
+    // An advice that must come first when another is shown with it (river before not-breathing) moves ahead of it.
+    for (const key of [...out])
+      for (const later of adviceFile[key]?.before ?? []) {
+        const at = out.indexOf(later);
+        const from = out.indexOf(key);
+        if (at >= 0 && from > at) out.splice(at, 0, ...out.splice(from, 1));
+      }
     return out;
   }
   // Words that only call for help: a message made of nothing else is a cry.

@@ -378,6 +378,8 @@ export const emergencyAdviceSchema = z.object({
   translated: z.enum(["machine", "reviewed"]).default("machine"),
   /** Advice keys this one stands in for when the words call for both (pregnancy-bleeding replaces bleeding): the more precise text, never two that disagree. */
   replaces: z.array(z.string()).default([]),
+  /** Advice keys this one goes before when both are shown (river before not-breathing: out of the water first, then the chest). */
+  before: z.array(z.string()).default([]),
   /** Written for someone who sees it happen to another person (a witness): the reply then says "there are people who can help", not "it is not your fault". */
   bystander: z.boolean().default(false),
   /** Where the advice comes from. */

@@ -121,6 +121,21 @@ const mustHide: Record<string, string[]> = {
   "ransom-family": ["extortion-call"],
 };
 
+describe("the order of the advice", () => {
+  test("someone drowning in a river: the rescue from the bank comes before the chest compressions", () => {
+    for (const [locale, message] of [
+      ["es", "mi tio se esta ahogando, el rio crecio y no puede salir"],
+      ["en", "my cousin is drowning in the river, the current is too strong"],
+    ] as const) {
+      const r = engine.reply(undefined, { text: message });
+      const river = r.text.indexOf(text("river", locale));
+      assert.ok(river >= 0, r.text);
+      const chest = r.text.indexOf(text("not-breathing", locale));
+      if (chest >= 0) assert.ok(river < chest, `river advice first: ${r.text}`);
+    }
+  });
+});
+
 describe("advice that fits the danger", () => {
   test("every key tested here exists, in the five languages, with a source", () => {
     for (const key of Object.keys(cases)) {
