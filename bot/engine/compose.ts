@@ -188,7 +188,8 @@ export function createComposer(ctx: EngineContext) {
       const { texts, kinds, bystander } = adviceFor(tri, locale);
       // In a country we have no numbers for ("estoy en Colombia"), the region's numbers would not
       // work: say so and tell them to call the local emergency number, then the advice.
-      const numbers = !ctx.validCountry(state.country) && about.elsewhere ? t(locale, "bot.notServed") : numbersBlock(reply, state, locale, kinds, tri.dangers, town);
+      const outside = !ctx.validCountry(state.country) && Boolean(about.elsewhere);
+      const numbers = outside ? t(locale, "bot.notServed") : numbersBlock(reply, state, locale, kinds, tri.dangers, town);
       reply.guides = guides;
       const help = ctx.emergencyGuideId ? ctx.guide(ctx.emergencyGuideId, locale) : undefined;
       // "It is not your fault" is for the person it happens to, not a parent, staff or a witness telling of someone else.
@@ -199,7 +200,7 @@ export function createComposer(ctx: EngineContext) {
       if (ctx.emergencyGuideId) state.lastTopic = ctx.emergencyGuideId;
       delete state.dangers;
       reply.quickReplies = [qr(locale, "bot.qr.human", "#human"), qr(locale, "bot.qr.erase", "#erase")];
-      if (!ctx.validCountry(state.country) && !about.elsewhere) reply.quickReplies.unshift(...countryReplies(locale).slice(0, 8));
+      if (!ctx.validCountry(state.country) && !outside) reply.quickReplies.unshift(...countryReplies(locale).slice(0, 8));
       return privacyFirst(reply, state);
     },
 
