@@ -107,15 +107,16 @@ report("by language", byLocale, total);
 report("by kind (emergency kinds: recall; other kinds: false emergencies)", byKind, total);
 if (verbose) console.log(`misses:\n${misses.join("\n")}`);
 if (tune) {
-  console.log("thresholds (emergency / check / veto / calm-check / question odds): recall, caught, false emergencies, confirm step, on the corpus");
+  console.log("thresholds (emergency / check / veto / calm-check / question / calm-override odds): recall, caught, false emergencies, confirm step, on the corpus");
   for (const emergencyOdds of [6, 8, 10, 12, 15])
     for (const checkOdds of [3, 6, 9])
       for (const vetoOdds of [-20, -15, -10])
       for (const calmCheckOdds of [0])
-      for (const questionOdds of [-100, -5, 0, 5]) {
+      for (const questionOdds of [-100, -5, 0, 5])
+      for (const calmOverrideOdds of [15, 20, 25, 30, 40, Infinity]) {
         const t = empty();
-        for (const x of seen) count(t, x.emergency, decide(x.evidence, { emergencyOdds, checkOdds, vetoOdds, calmCheckOdds, questionOdds }));
-        console.log(`  ${String(emergencyOdds).padStart(3)} / ${String(checkOdds).padStart(2)} / ${String(vetoOdds).padStart(3)} / ${String(calmCheckOdds).padStart(3)} / ${String(questionOdds).padStart(4)}: recall ${pct(t.recalled, t.emergencies)} caught ${pct(t.caught, t.emergencies)} false em. ${pct(t.falseEmergencies, t.calm)} confirm ${pct(t.checks, t.calm)}`);
+        for (const x of seen) count(t, x.emergency, decide(x.evidence, { emergencyOdds, checkOdds, vetoOdds, calmCheckOdds, questionOdds, calmOverrideOdds }));
+        console.log(`  ${String(emergencyOdds).padStart(3)} / ${String(checkOdds).padStart(2)} / ${String(vetoOdds).padStart(3)} / ${String(calmCheckOdds).padStart(3)} / ${String(questionOdds).padStart(4)} / ${String(calmOverrideOdds).padStart(8)}: recall ${pct(t.recalled, t.emergencies)} caught ${pct(t.caught, t.emergencies)} false em. ${pct(t.falseEmergencies, t.calm)} confirm ${pct(t.checks, t.calm)}`);
       }
 }
 

@@ -42,6 +42,12 @@ export interface TriagePolicy {
   calmCheckOdds: number;
   /** A message that asks a question ("... es trata?") needs the classifier's odds to reach this for a strong phrase alone to make an emergency; below, it asks. */
   questionOdds: number;
+  /**
+   * A strong phrase in a calm context is still an emergency when the classifier is this sure:
+   * calm words are read loosely ("dice q es su novio" holds "que es"), and a classifier trained on
+   * past stories and "what ifs" that still gives such odds has read the whole message.
+   */
+  calmOverrideOdds: number;
 }
 
 /**
@@ -52,7 +58,7 @@ export interface TriagePolicy {
  * project on kidnapping) into the confirm step while costing almost no emergency (which still
  * gets the number in the first line).
  */
-export const TRIAGE_POLICY: TriagePolicy = { emergencyOdds: 8, checkOdds: 6, vetoOdds: -15, calmCheckOdds: 0, questionOdds: 0 };
+export const TRIAGE_POLICY: TriagePolicy = { emergencyOdds: 8, checkOdds: 6, vetoOdds: -15, calmCheckOdds: 0, questionOdds: 0, calmOverrideOdds: 15 };
 /** A danger kind is listed when the classifier's odds for it are at least this (its own odds against every other label). */
 const KIND_ODDS = 0;
 /** "ayuda", "help me", "anmwe": a message of this many words or fewer made only of calls for help is an emergency. */
@@ -97,7 +103,7 @@ export function decide(e: TriageEvidence, policy: TriagePolicy = TRIAGE_POLICY):
   const vetoed = e.score !== undefined && score < policy.vetoOdds;
   const questionDoubt = e.question && !e.distress && e.score !== undefined && score < policy.questionOdds;
   const danger = e.alarm || score >= policy.emergencyOdds || (e.strong && !vetoed && !questionDoubt);
-  if (danger && !e.calm) return "emergency";
+  if (danger && (!e.calm || (e.strong && score >= policy.calmOverrideOdds))) return "emergency";
   if (e.calm) return (danger || e.strong) && score >= policy.calmCheckOdds ? "check" : "none";
   if (e.strong || e.weak || score >= policy.checkOdds) return "check";
   return "none";

@@ -47,7 +47,7 @@ describe("unseen phrasings", () => {
 
 describe("the decision", () => {
   // The logic, on a policy of its own (the shipped thresholds are tuned by bench:triage and move).
-  const policy = { emergencyOdds: 10, checkOdds: 3, vetoOdds: -10, calmCheckOdds: 0, questionOdds: -100 };
+  const policy = { emergencyOdds: 10, checkOdds: 3, vetoOdds: -10, calmCheckOdds: 0, questionOdds: -100, calmOverrideOdds: 20 };
   const decide = (e: TriageEvidence) => decideWith(e, policy);
   const TRIAGE_POLICY = policy;
   const evidence = (e: Partial<TriageEvidence>): TriageEvidence => ({ strong: false, weak: false, uncancellable: false, alarm: false, calm: false, question: false, distress: false, score: 0, ...e });
@@ -58,6 +58,12 @@ describe("the decision", () => {
     assert.equal(decide(evidence({ strong: true, score: 0 })), "emergency");
     assert.equal(decide(evidence({ strong: true, calm: true, score: TRIAGE_POLICY.calmCheckOdds })), "check");
     assert.equal(decide(evidence({ strong: true, calm: true, score: TRIAGE_POLICY.calmCheckOdds - 1 })), "none");
+  });
+  test("a strong phrase in a calm context is an emergency when the classifier is very sure", () => {
+    assert.equal(decide(evidence({ strong: true, calm: true, score: TRIAGE_POLICY.calmOverrideOdds })), "emergency");
+    assert.equal(decide(evidence({ strong: true, calm: true, score: TRIAGE_POLICY.calmOverrideOdds - 1 })), "check");
+    // The classifier alone never overrides a calm context: a strong phrase must be there too.
+    assert.equal(decide(evidence({ calm: true, score: TRIAGE_POLICY.calmOverrideOdds + 10 })), "check");
   });
   test("a strong phrase the classifier firmly contradicts only asks", () => {
     assert.equal(decide(evidence({ strong: true, score: TRIAGE_POLICY.vetoOdds - 1 })), "check");
