@@ -39,6 +39,14 @@ test("long words forgive one typo, but not in their first two letters", () => {
   assert.equal(matches("me esta pegando", "me esta pagando"), false);
 });
 
+test("a word written =word forgives no typo, alone or as one of several options", () => {
+  assert.equal(matches("matarme", "quiere matarte"), true);
+  assert.equal(matches("=matarme", "quiere matarte"), false);
+  assert.equal(matches("=matarme", "quiero matarme"), true);
+  assert.equal(matches("corto|=cortarme", "va a cortarte"), false);
+  assert.equal(matches("corto|=cortarme", "voy a cortarme"), true);
+});
+
 test("{n} reads a number, so a person's own age can be taken from their words", () => {
   assert.equal(numberIn(compilePhrases(["tengo {n} años"]), tokenize("hola, tengo 15 años")), 15);
   assert.equal(numberIn(compilePhrases(["tengo {n} años"]), tokenize("tengo 3 hijos")), undefined);

@@ -45,6 +45,20 @@ describe("unseen phrasings", () => {
   }
 });
 
+describe("self-harm words", () => {
+  // "hacerle daño" (to harm someone else) is one letter from "hacerme daño": no typo tolerance there.
+  test("harm to someone else is not read as self-harm", () => {
+    const r = engine.reply(undefined, { text: "el maestro nos pregunto como acercarse a un alumno sin hacerle daño" });
+    assert.equal(r.dangers.includes("self-harm"), false, r.dangers.join(","));
+    assert.equal(r.urgency, "none");
+  });
+  test("the same words about oneself still are", () => {
+    const r = engine.reply(undefined, { text: "ya no aguanto, quiero hacerme daño" });
+    assert.equal(r.urgency, "emergency");
+    assert.ok(r.dangers.includes("self-harm"), r.dangers.join(","));
+  });
+});
+
 describe("the decision", () => {
   // The logic, on a policy of its own (the shipped thresholds are tuned by bench:triage and move).
   const policy = { emergencyOdds: 10, checkOdds: 3, vetoOdds: -10, calmCheckOdds: 0, questionOdds: -100, calmOverrideOdds: 20 };

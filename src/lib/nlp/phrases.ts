@@ -1,11 +1,12 @@
 // Ships to the browser too (pure). Matches editor-written phrases (content/bot/*.yaml)
 // against a message: "encerrad*" is a word stem, "hijo|hija" either word, "{n}" a number of one
 // or two digits, "{y}" a year, "a & b" both anywhere, and up to `gap` other words may sit between
-// the words of a phrase. Long words and long stems tolerate one typo.
+// the words of a phrase. Long words and long stems tolerate one typo, except a word written
+// "=matarme": one letter there makes another word ("matarte" is a threat, not self-harm).
 import { editDistance, tokenize } from "./text";
 
 type WordMatcher =
-  | { kind: "word"; word: string }
+  | { kind: "word"; word: string; exact?: true }
   | { kind: "stem"; stem: string }
   | { kind: "number" }
   | { kind: "year" }
@@ -50,7 +51,7 @@ function keysOf(m: WordMatcher): string[] | undefined {
       if (m.stem.length >= 3) return [m.stem.slice(0, 3)];
       return m.stem.length >= 2 ? [m.stem.slice(0, 2)] : undefined;
     case "word":
-      return m.word.length >= TYPO_MIN_LENGTH ? [m.word.slice(0, 2)] : [`=${m.word}`];
+      return m.word.length >= TYPO_MIN_LENGTH && !m.exact ? [m.word.slice(0, 2)] : [`=${m.word}`];
     case "either": {
       const keys: string[] = [];
       for (const o of m.options) {
@@ -105,6 +106,10 @@ function intern(key: string, make: () => WordMatcher): WordMatcher {
 }
 
 function atom(raw: string): WordMatcher {
+  if (raw.startsWith("=")) {
+    const word = tokenize(raw.slice(1)).join("");
+    return intern(`x:${word}`, () => ({ kind: "word", word, exact: true }));
+  }
   return raw.endsWith("*") ? intern(`s:${tokenize(raw.slice(0, -1)).join("")}`, () => ({ kind: "stem", stem: tokenize(raw.slice(0, -1)).join("") })) : intern(`w:${tokenize(raw).join("")}`, () => ({ kind: "word", word: tokenize(raw).join("") }));
 }
 
@@ -125,6 +130,7 @@ export function compilePhrase(source: string): Phrase {
             const options = raw.split("|").filter(Boolean);
             return [intern(`e:${options.join("|")}`, () => ({ kind: "either", options: options.map(atom) }))];
           }
+          if (raw.startsWith("=")) return [atom(raw)];
           const stem = raw.endsWith("*");
           const words = tokenize(stem ? raw.slice(0, -1) : raw);
           return words.map((w, i) => (stem && i === words.length - 1 ? atom(`${w}*`) : atom(w)));
@@ -162,7 +168,7 @@ function wordMatches(m: WordMatcher, token: string): boolean {
       // A long stem tolerates one typo in the part of the word it covers ("sequestr" for "secuestr*").
       return token.startsWith(m.stem) || (m.stem.length >= TYPO_MIN_LENGTH && token.length >= m.stem.length && nearMiss(token.slice(0, m.stem.length), m.stem));
     case "word":
-      return token === m.word || (m.word.length >= TYPO_MIN_LENGTH && nearMiss(token, m.word));
+      return token === m.word || (!m.exact && m.word.length >= TYPO_MIN_LENGTH && nearMiss(token, m.word));
     case "either":
       return m.options.some((o) => wordMatches(o, token));
   }
