@@ -11,8 +11,8 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { loadContent, formatProblem } from "../../src/lib/content-files";
 import { buildKnowledgeBase, type KnowledgeBase } from "../../src/lib/kb";
-import { corpusMessages, trainTriageModel, NO_DANGER, type CorpusMessage } from "../../src/lib/triage-model";
-import { createTriage, decide, type TriageEvidence, type Urgency } from "../engine/triage";
+import { adviceExamples, corpusMessages, trainAdviceModel, trainTriageModel, NO_DANGER, type CorpusMessage } from "../../src/lib/triage-model";
+import { ADVICE_TUNING, createTriage, decide, type AdviceTuning, type TriageEvidence, type Urgency } from "../engine/triage";
 import { createEngine } from "../engine/index";
 
 const FOLDS = 10;
@@ -26,7 +26,7 @@ if (errors.length) {
   console.error(errors.map(formatProblem).join("\n"));
   process.exit(1);
 }
-const messages = corpusMessages(content.triageCorpus);
+const messages = corpusMessages(content.triageCorpus, content.lexicon.emergencies.advice);
 const t0 = performance.now();
 const kb = buildKnowledgeBase(content);
 const trainMs = performance.now() - t0;
@@ -35,7 +35,7 @@ const trainMs = performance.now() - t0;
 function folds(list: readonly CorpusMessage[]): number[] {
   const seen = new Map<string, number>();
   return list.map((m) => {
-    const key = `${m.locale}/${m.kind}`;
+    const key = `${m.locale}/${m.kind}/${m.label}`;
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);
     return n % FOLDS;
@@ -86,26 +86,73 @@ const misses: string[] = [];
 /** Per corpus message: the evidence its fold's triage saw (for --tune). */
 const seen: { emergency: boolean; evidence: TriageEvidence }[] = [];
 const t1 = performance.now();
+/** Advice tunings compared on the advice lists with --tune (the shipped one is always measured). */
+const adviceTunings: AdviceTuning[] = [
+  ADVICE_TUNING,
+  { fallbackOdds: Infinity, firstOdds: Infinity },
+  ...(tune ? [-Infinity, -5, 0, 5].flatMap((fallbackOdds) => [0, 5, 10, 20, Infinity].map((firstOdds) => ({ fallbackOdds, firstOdds }))) : []),
+];
+interface AdviceTally {
+  n: number;
+  right: number;
+  shown: number;
+}
+const adviceTallies = adviceTunings.map(() => ({ all: { n: 0, right: 0, shown: 0 } as AdviceTally, byLocale: new Map<string, AdviceTally>() }));
+const wrongAdvice: string[] = [];
+const adviceTotal = empty();
+const adviceByLocale = new Map<string, Tally>();
 for (let f = 0; f < FOLDS; f++) {
   const train = messages.filter((_, i) => fold[i] !== f);
   const model = trainTriageModel(train, content.lexicon);
-  const foldKb: KnowledgeBase = { ...kb, ...(model ? { triageModel: model } : {}) };
-  const triage = createTriage(foldKb);
+  const adviceModel = trainAdviceModel(adviceExamples(train), content.lexicon);
+  const foldKb: KnowledgeBase = { ...kb, ...(model ? { triageModel: model } : {}), ...(adviceModel ? { adviceModel } : {}) };
+  const triages = adviceTunings.map((tuning) => createTriage(foldKb, tuning));
+  const triage = triages[0] as ReturnType<typeof createTriage>;
   messages.forEach((m, i) => {
     if (fold[i] !== f) return;
     const r = triage(m.text, m.locale);
     const isEmergency = m.label !== NO_DANGER;
-    seen.push({ emergency: isEmergency, evidence: r.evidence });
-    for (const t of [total, add(byLocale, m.locale), add(byKind, m.kind)]) count(t, isEmergency, r.urgency);
+    if (m.advice) {
+      // The triage's classifier never learns from the advice lists: they measure it on fresh messages.
+      for (const t of [adviceTotal, add(adviceByLocale, m.locale)]) count(t, true, r.urgency);
+    } else {
+      seen.push({ emergency: isEmergency, evidence: r.evidence });
+      for (const t of [total, add(byLocale, m.locale), add(byKind, m.kind)]) count(t, isEmergency, r.urgency);
+    }
     if ((isEmergency && r.urgency !== "emergency") || (!isEmergency && r.urgency !== "none"))
       misses.push(`  [${m.locale} ${m.kind} → ${r.urgency} odds=${r.score.toFixed(1)} ${r.because.join(",")}] ${m.text.slice(0, 160)}`);
+    if (!m.advice) return;
+    triages.forEach((t, k) => {
+      const got = k === 0 ? r.advice : t(m.text, m.locale).advice;
+      const tally = adviceTallies[k] as (typeof adviceTallies)[number];
+      let byLocaleTally = tally.byLocale.get(m.locale);
+      if (!byLocaleTally) tally.byLocale.set(m.locale, (byLocaleTally = { n: 0, right: 0, shown: 0 }));
+      for (const x of [tally.all, byLocaleTally]) {
+        x.n++;
+        if (got[0] === m.advice) x.right++;
+        if (got.includes(m.advice as string)) x.shown++;
+      }
+      if (k === 0 && got[0] !== m.advice) wrongAdvice.push(`  [${m.locale} ${m.advice} → ${got.join(",") || "-"} ${r.urgency}] ${m.text.slice(0, 140)}`);
+    });
   });
 }
 const cvMs = performance.now() - t1;
-console.log(`Triage on the corpus (content/bot/triage/: ${messages.length} messages, ${messages.filter((m) => m.label !== NO_DANGER).length} emergencies), ${FOLDS}-fold cross-validation`);
+const own = messages.filter((m) => !m.advice);
+console.log(`Triage on the corpus (content/bot/triage/: ${own.length} messages, ${own.filter((m) => m.label !== NO_DANGER).length} emergencies), ${FOLDS}-fold cross-validation`);
 report("by language", byLocale, total);
 report("by kind (emergency kinds: recall; other kinds: false emergencies)", byKind, total);
 if (verbose) console.log(`misses:\n${misses.join("\n")}`);
+const adviceLine = (name: string, x: AdviceTally) => `  ${name.padEnd(22)} right advice first ${pct(x.right, x.n).padStart(6)}  shown ${pct(x.shown, x.n).padStart(6)} (${x.n} messages)`;
+const [shipped, wordsOnly] = adviceTallies;
+if (adviceTotal.emergencies) report(`Triage on the corpus's advice lists (${adviceTotal.emergencies} emergencies the triage's classifier never learns from)`, adviceByLocale, adviceTotal);
+if (shipped && wordsOnly && shipped.all.n) {
+  console.log(`Emergency advice on the corpus's advice lists (the same folds; an emergency the triage misses gets no advice)`);
+  console.log(adviceLine("words and defaults", wordsOnly.all));
+  console.log(adviceLine("with the classifier", shipped.all));
+  for (const [locale, x] of [...shipped.byLocale].sort()) console.log(adviceLine(locale, x));
+  if (verbose) console.log(`wrong advice:\n${wrongAdvice.join("\n")}`);
+  if (tune) adviceTunings.forEach((t, k) => k > 1 && console.log(adviceLine(`${t.fallbackOdds} / ${t.firstOdds}`, (adviceTallies[k] as (typeof adviceTallies)[number]).all)));
+}
 if (tune) {
   console.log("thresholds (emergency / check / veto / calm-check / question / calm-override odds): recall, caught, false emergencies, confirm step, on the corpus");
   for (const emergencyOdds of [6, 8, 10, 12, 15])

@@ -59,6 +59,17 @@ export interface TriagePolicy {
  * gets the number in the first line).
  */
 export const TRIAGE_POLICY: TriagePolicy = { emergencyOdds: 8, checkOdds: 6, vetoOdds: -15, calmCheckOdds: 0, questionOdds: 0, calmOverrideOdds: 15 };
+/** How the advice classifier (kb.adviceModel) takes part in choosing the advice, in its log2 odds (one advice against all the others). */
+export interface AdviceTuning {
+  /** When the words call for no advice that fits the dangers found, the classifier's best fitting advice from these odds; below, the likeliest danger's default. */
+  fallbackOdds: number;
+  /** The classifier's best fitting advice goes first, before the one the words call for, from these odds. */
+  firstOdds: number;
+}
+
+/** Set by 10-fold cross-validation on the corpus's advice lists (`npm run bench:triage -- --tune`). */
+export const ADVICE_TUNING: AdviceTuning = { fallbackOdds: -Infinity, firstOdds: 5 };
+
 /** A danger kind is listed when the classifier's odds for it are at least this (its own odds against every other label). */
 const KIND_ODDS = 0;
 /** "ayuda", "help me", "anmwe": a message of this many words or fewer made only of calls for help is an emergency. */
@@ -84,7 +95,7 @@ export interface TriageEvidence {
   alarm: boolean;
   /** The message is a past story that is over, a "what if", a question about risks, news, school work or a joke. */
   calm: boolean;
-  /** The message asks a question (a question mark). */
+  /** The message asks a question (a question mark, or a question word such as "eske" or "est ce que"). */
   question: boolean;
   /** It calls for help ("ayuda", "help"): a question like "can you help me?" is a cry, not a doubt. */
   distress: boolean;
@@ -112,23 +123,29 @@ export function decide(e: TriageEvidence, policy: TriagePolicy = TRIAGE_POLICY):
 /** Triage of a message: its raw text and the language it is taken to be in (for its SMS spellings). */
 export type Triage = (text: string, locale: string, policy?: TriagePolicy) => TriageResult;
 
-export function createTriage(kb: KnowledgeBase): Triage {
+export function createTriage(kb: KnowledgeBase, tuning: AdviceTuning = ADVICE_TUNING): Triage {
   const signalsOf = compileDangerSignals(kb.lexicon.danger);
   const spell = spellers(kb.lexicon.phrases);
   const classifier: Classifier | undefined = kb.triageModel ? loadClassifier(kb.triageModel) : undefined;
+  const adviceClassifier: Classifier | undefined = kb.adviceModel ? loadClassifier(kb.adviceModel) : undefined;
   const adviceFile = kb.lexicon.emergencies.advice;
   /**
    * The advice for what the words say, most likely danger first: for each danger found, the
    * advice its words call for (an advice that `replaces` another one called too wins over it);
    * the default of the likeliest danger only when the words call for none. Defaults of the
    * less likely dangers are left out: a guess ("threats" beside "held") must not add a text that
-   * contradicts the right one ("go to a busy place" to someone locked in).
+   * contradicts the right one ("go to a busy place" to someone locked in). Where the words call
+   * for none, the advice classifier's best advice for the dangers found, when it is sure enough:
+   * it has learnt the many ways people describe each danger.
    */
-  function adviceFor(dangers: readonly DangerKind[], called: readonly string[]): string[] {
+  function adviceFor(dangers: readonly DangerKind[], called: readonly string[], features: readonly string[]): string[] {
     const replaced = new Set(called.flatMap((key) => adviceFile[key]?.replaces ?? []));
     const fitting = called.filter((key) => !replaced.has(key) && adviceFile[key] !== undefined);
     const out: string[] = [];
     for (const kind of dangers) for (const key of fitting) if (adviceFile[key]?.dangers.includes(kind) && !out.includes(key)) out.push(key);
+    const learnt = learntAdvice(dangers, features);
+    if (learnt && learnt.odds >= tuning.firstOdds && !out.includes(learnt.key)) out.unshift(learnt.key);
+    else if (learnt && out.length === 0 && learnt.odds >= tuning.fallbackOdds) out.push(learnt.key);
     const fallback = dangers[0] ? kb.lexicon.danger.kinds[dangers[0]]?.advice : undefined;
     if (out.length === 0 && fallback) out.push(fallback);
     // An advice that must come first when another is shown with it (river before not-breathing) moves ahead of it.
@@ -140,15 +157,27 @@ export function createTriage(kb: KnowledgeBase): Triage {
       }
     return out;
   }
+  /** The advice classifier's likeliest advice among those written for the dangers found. */
+  function learntAdvice(dangers: readonly DangerKind[], features: readonly string[]): { key: string; odds: number } | undefined {
+    if (!adviceClassifier || dangers.length === 0) return undefined;
+    const odds = adviceClassifier.odds(features);
+    let best: { key: string; odds: number } | undefined;
+    adviceClassifier.labels.forEach((key, i) => {
+      const fits = adviceFile[key]?.dangers.some((d) => dangers.includes(d));
+      if (fits && (!best || (odds[i] as number) > best.odds)) best = { key, odds: odds[i] as number };
+    });
+    return best;
+  }
+
   // Words that only call for help: a message made of nothing else is a cry.
   const cryWords = new Set<string>();
   for (const l of Object.values(kb.lexicon.danger.locales))
     for (const c of ["distress", "alarm", "now"] as const) for (const p of l.context[c] ?? []) for (const w of p.split(/[\s|]+/)) if (w && !/[*&{]/.test(w)) cryWords.add(w);
 
   /** The classifier's view: the emergency score (odds against "nothing to report") and its kinds, most likely first. */
-  function modelView(text: string, tokens: string[], signals: DangerSignals): { score: number; kinds: DangerKind[] } {
+  function modelView(features: readonly string[]): { score: number; kinds: DangerKind[] } {
     if (!classifier) return { score: 0, kinds: [] };
-    const odds = classifier.odds(messageFeatures(text, tokens, signals));
+    const odds = classifier.odds(features);
     const score = -(odds[0] as number);
     const ranked = classifier.labels
       .map((label, i) => ({ label, odds: odds[i] as number }))
@@ -167,7 +196,8 @@ export function createTriage(kb: KnowledgeBase): Triage {
   return (text, locale, policy = TRIAGE_POLICY) => {
     const tokens = triageWords(text, spell(locale));
     const signals = signalsOf(tokens, locale);
-    const model = modelView(text, tokens, signals);
+    const features = messageFeatures(text, tokens, signals);
+    const model = modelView(features);
     const has = (c: TriageContext) => signals.context.has(c);
     // "No es urgente, solo pa saber": "ayuda" or "urgente" in the same message is not a cry for help.
     const notUrgent = has("notUrgent");
@@ -178,7 +208,7 @@ export function createTriage(kb: KnowledgeBase): Triage {
       uncancellable: signals.strong.some((k) => NEVER_CANCELLED.has(k)) || isCry(tokens, signals),
       alarm,
       calm: (CALM_CONTEXTS.some(has) || notUrgent) && !(NOW_CONTEXTS.some(has) || alarm),
-      question: /[?¿]/.test(text),
+      question: /[?¿]/.test(text) || has("question"),
       distress: has("distress") && !notUrgent,
       score: classifier ? model.score : undefined,
     };
@@ -192,7 +222,7 @@ export function createTriage(kb: KnowledgeBase): Triage {
     ];
 
     const dangers = urgency === "none" ? [] : [...new Set([...signals.strong, ...model.kinds, ...signals.weak])];
-    const advice = urgency === "none" ? [] : adviceFor(dangers, signals.advice);
+    const advice = urgency === "none" ? [] : adviceFor(dangers, signals.advice, features);
     return { urgency, dangers, advice, cannotTalk: has("cannotTalk"), because, evidence, score: model.score };
   };
 }

@@ -335,6 +335,9 @@ function checkBotReferences(c: LoadedContent, root: string): Problem[] {
   if (known.length === 0) return problems;
   for (const [kind, k] of Object.entries(c.lexicon.danger.kinds)) if (k?.advice && !advice[k.advice]) missing(`"kinds.${kind}.advice"`, k.advice);
   for (const [locale, l] of Object.entries(c.lexicon.danger.locales)) for (const key of Object.keys(l.advice)) if (!advice[key]) missing(`"locales.${locale}.advice"`, key);
+  for (const corpus of c.triageCorpus)
+    for (const key of Object.keys(corpus.data.advice))
+      if (!advice[key]) problems.push({ severity: "error", file: corpus.file, message: `"advice.${key}" is not an advice of content/bot/emergencies.yaml. Use one of: ${known.join(", ")}, or add it there.` });
   for (const [key, a] of Object.entries(advice))
     for (const kind of a.lines)
       if (!(resourceKinds as readonly string[]).includes(kind))

@@ -7,7 +7,7 @@ import type { BotLexicon, LoadedContent } from "./content-files";
 import { mdxToSections } from "./mdx-text";
 import { phoneText } from "./resources";
 import type { ClassifierModel } from "./nlp/classifier";
-import { corpusMessages, trainTriageModel, type ModelCache } from "./triage-model";
+import { adviceExamples, corpusMessages, trainAdviceModel, trainTriageModel, type ModelCache } from "./triage-model";
 
 export const KB_VERSION = 2;
 
@@ -93,6 +93,8 @@ export interface KnowledgeBase {
   places: Places;
   /** The safety triage's classifier, trained by the build on content/bot/triage/ (absent when that corpus is empty). */
   triageModel?: ClassifierModel;
+  /** Which emergency advice fits a message, trained by the build on the corpus's advice lists (absent when there are none). */
+  adviceModel?: ClassifierModel;
 }
 
 /** content/bot/*.yaml, validated (loaded with the rest of the content). */
@@ -154,7 +156,9 @@ export function buildKnowledgeBase(content: LoadedContent, lexicon: KbLexicon = 
   const strings = Object.fromEntries(
     Object.entries(content.strings).map(([code, table]) => [code, Object.fromEntries(Object.entries(table).filter(([k]) => isBotKey(k)))]),
   );
-  const triageModel = trainTriageModel(corpusMessages(content.triageCorpus), lexicon, modelCache);
+  const corpus = corpusMessages(content.triageCorpus, lexicon.emergencies.advice);
+  const triageModel = trainTriageModel(corpus, lexicon, modelCache);
+  const adviceModel = trainAdviceModel(adviceExamples(corpus), lexicon, modelCache);
   return {
     version: KB_VERSION,
     builtAt: builtAt.toISOString(),
@@ -168,5 +172,6 @@ export function buildKnowledgeBase(content: LoadedContent, lexicon: KbLexicon = 
     lexicon,
     places: content.places,
     ...(triageModel ? { triageModel } : {}),
+    ...(adviceModel ? { adviceModel } : {}),
   };
 }

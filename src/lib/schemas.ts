@@ -328,6 +328,7 @@ export const triageContexts = [
   "notUrgent",
   "cannotTalk",
   "child",
+  "question",
 ] as const;
 export type TriageContext = (typeof triageContexts)[number];
 
@@ -363,6 +364,8 @@ export const triageCorpusSchema = z.object({
   emergency: z.partialRecord(dangerKind, z.array(z.string().min(1, "must not be empty"))).default({}),
   /** Messages that are not an emergency, by kind (hard negatives: questions about risks, past stories, jokes, ...). */
   "not-emergency": z.partialRecord(calmKind, z.array(z.string().min(1, "must not be empty"))).default({}),
+  /** Emergency messages by the advice of content/bot/emergencies.yaml that fits them best (river, heat, ransom-family, ...): the build learns from them which advice to give. */
+  advice: z.record(z.string(), z.array(z.string().min(1, "must not be empty"))).default({}),
 });
 export type TriageCorpus = z.infer<typeof triageCorpusSchema>;
 

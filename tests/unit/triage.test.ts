@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createEngine } from "../../bot/engine/index";
-import { decide as decideWith, type TriageEvidence } from "../../bot/engine/triage";
+import { createTriage, decide as decideWith, type TriageEvidence } from "../../bot/engine/triage";
 import { loadKnowledgeBase } from "../../bot/kb/load";
 import { loadClassifier, loadWinkClassifier } from "../../src/lib/nlp/classifier";
 import { dangerKinds } from "../../src/lib/schemas";
@@ -182,6 +182,44 @@ describe("the classifier", () => {
       const after = withContentDir(dir, () => createEngine(loadKnowledgeBase(dir))).reply(undefined, { text: message });
       assert.notEqual(after.urgency, "none");
       assert.equal(after.dangers[0], "held", after.dangers.join(","));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("the advice for the danger", () => {
+  const adviceCases = fs
+    .readFileSync("tests/fixtures/triage/advice-unseen.txt", "utf8")
+    .split("\n")
+    .filter((l) => l.trim() && !l.startsWith("#"))
+    .map((l) => l.split("|") as [string, string, string]);
+  const triage = createTriage(kb);
+  for (const [locale, advice, text] of adviceCases)
+    test(`gives the ${advice} advice first (${locale}): ${text}`, () => {
+      const r = triage(text, locale);
+      assert.equal(r.urgency, "emergency");
+      assert.equal(r.advice[0], advice, r.advice.join(","));
+    });
+  test("the advice classifier, not only the danger words, picks some of them", () => {
+    const { adviceModel, ...withoutModel } = kb;
+    assert.ok(adviceModel, "the build trains an advice model from the corpus's advice lists");
+    const wordsOnly = createTriage(withoutModel);
+    const changed = adviceCases.filter(([locale, advice, text]) => wordsOnly(text, locale).advice[0] !== advice);
+    assert.ok(changed.length > 0, "every case is already right without the classifier: the cases test nothing of it");
+  });
+  test("an editor's new advice line changes the next build's advice", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "advice-corpus-"));
+    try {
+      fs.cpSync(path.resolve("content"), dir, { recursive: true });
+      const message = "nos tienen encerrados en el zorblax quimtak";
+      const first = (d: string) => createTriage(withContentDir(d, () => loadKnowledgeBase(d)))(message, "es").advice[0];
+      const before = first(dir);
+      assert.notEqual(before, "detained");
+      const file = path.join(dir, "bot", "triage", "es.yaml");
+      const lines = ["zorblax quimtak nos encerraron", "estamos en el zorblax quimtak", "el zorblax quimtak no nos deja salir"].map((m) => `    - "${m}"\n`).join("");
+      fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace(/^ {2}detained:\n/m, `  detained:\n${lines}`));
+      assert.equal(first(dir), "detained");
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
