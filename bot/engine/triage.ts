@@ -221,7 +221,9 @@ export function createTriage(kb: KnowledgeBase, tuning: AdviceTuning = ADVICE_TU
       ...(evidence.calm ? ["calm"] : []),
     ];
 
-    const dangers = urgency === "none" ? [] : [...new Set([...signals.strong, ...model.kinds, ...signals.weak])];
+    // A danger no context cancels (self-harm) leads: its advice is the most urgent one.
+    const strong = [...signals.strong.filter((k) => NEVER_CANCELLED.has(k)), ...signals.strong.filter((k) => !NEVER_CANCELLED.has(k))];
+    const dangers = urgency === "none" ? [] : [...new Set([...strong, ...model.kinds, ...signals.weak])];
     const advice = urgency === "none" ? [] : adviceFor(dangers, signals.advice, features);
     return { urgency, dangers, advice, cannotTalk: has("cannotTalk"), because, evidence, score: model.score };
   };

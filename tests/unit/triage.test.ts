@@ -52,6 +52,11 @@ describe("self-harm words", () => {
     assert.equal(r.dangers.includes("self-harm"), false, r.dangers.join(","));
     assert.equal(r.urgency, "none");
   });
+  test("self-harm advice comes first when another danger is named too", () => {
+    const r = createTriage(kb)("perdi a mi hermanito en el camino y ya no quiero vivir, tengo las pastillas aqui", "es");
+    assert.equal(r.urgency, "emergency");
+    assert.equal(r.advice[0], "self-harm", r.advice.join(","));
+  });
   test("the same words about oneself still are", () => {
     const r = engine.reply(undefined, { text: "ya no aguanto, quiero hacerme daño" });
     assert.equal(r.urgency, "emergency");
