@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseDocument, isNode, LineCounter } from "yaml";
+import { repeatedAlternative } from "./nlp/phrases";
 import type { z } from "astro/zod";
 import {
   botDangerSchema,
@@ -332,6 +333,17 @@ function checkBotReferences(c: LoadedContent, root: string): Problem[] {
   const known = Object.keys(advice);
   const missing = (where: string, key: string) =>
     problems.push({ severity: "error", file: dangerFile, message: `${where} names the advice "${key}", which content/bot/emergencies.yaml does not have. Use one of: ${known.join(", ") || "(none yet)"}, or add it there.` });
+  // Phrase lists anywhere in the danger words and the commands: "|" between phrases never matches.
+  const phraseFiles: [string, unknown][] = [
+    [dangerFile, c.lexicon.danger.locales],
+    [rel(path.join(root, "bot", "phrases.yaml")), c.lexicon.phrases.locales],
+  ];
+  for (const [file, data] of phraseFiles)
+    forEachPhrase(data, [], (where, phrase) => {
+      const word = repeatedAlternative(phrase);
+      if (word)
+        problems.push({ severity: "error", file, message: `"${where}": the phrase "${phrase}" repeats "${word}" beside an a|b choice. "|" joins single words, not phrases: write the alternatives as separate phrases, or "me tome|trague" for "me tome" or "me trague".` });
+    });
   if (known.length === 0) return problems;
   for (const [kind, k] of Object.entries(c.lexicon.danger.kinds)) if (k?.advice && !advice[k.advice]) missing(`"kinds.${kind}.advice"`, k.advice);
   for (const [locale, l] of Object.entries(c.lexicon.danger.locales)) for (const key of Object.keys(l.advice)) if (!advice[key]) missing(`"locales.${locale}.advice"`, key);
@@ -343,6 +355,12 @@ function checkBotReferences(c: LoadedContent, root: string): Problem[] {
       if (!(resourceKinds as readonly string[]).includes(kind))
         problems.push({ severity: "error", file: adviceFile, message: `"advice.${key}.lines" names "${kind}", which is not a resource kind. Use some of: ${resourceKinds.join(", ")}.` });
   return problems;
+}
+
+/** Every string in lists of a nested object, with its dotted place ("es.dangers.held.strong"). */
+function forEachPhrase(data: unknown, at: string[], visit: (where: string, phrase: string) => void): void {
+  if (Array.isArray(data)) for (const x of data) typeof x === "string" && visit(at.join("."), x);
+  else if (data && typeof data === "object") for (const [k, v] of Object.entries(data)) forEachPhrase(v, [...at, k], visit);
 }
 
 function lineProp(line: number | undefined): { line?: number } {

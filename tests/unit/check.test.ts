@@ -110,6 +110,16 @@ test("a mistake in the bot's vocabulary (content/bot/) is reported like any othe
   assert.ok(messages(report, "error").some((e) => /bot\/slang\.yaml:2: "es\.la migra" must list at least one word the guides use/.test(e)), messages(report, "error").join("\n"));
 });
 
+test("a danger phrase that uses | between phrases is an error that says how to write it", () => {
+  const report = withMistake((root) => {
+    fs.mkdirSync(path.join(root, "bot"));
+    fs.writeFileSync(path.join(root, "bot/danger.yaml"), 'kinds: {}\nlocales:\n  es:\n    dangers:\n      self-harm:\n        strong:\n          - "me tome|me trague & pastillas"\n          - "me tome|trague & pastillas"\n');
+  });
+  const errors = messages(report, "error").filter((e) => /danger\.yaml/.test(e));
+  assert.equal(errors.length, 1, errors.join("\n"));
+  assert.match(errors[0] ?? "", /"es\.dangers\.self-harm\.strong": the phrase "me tome\|me trague & pastillas" repeats "me".*"\|" joins single words/);
+});
+
 test("a number written by hand in a guide is an error that names the <Phone> tag to use instead", () => {
   const report = withMistake((root) => edit(root, "guides/es/beta.mdx", (t) => `${t}\nEn Guatemala llama al 110.\n\nO toca aquí: [110](tel:110).\n`));
   const errors = messages(report, "error");

@@ -146,6 +146,27 @@ export function compilePhrase(source: string): Phrase {
   return { source, parts, needs };
 }
 
+/**
+ * A likely editing mistake: "|" used between phrases ("me tome|me trague") when it joins single
+ * words, so the phrase asks for "me", then "tome" or "me", then "trague"... and never matches.
+ * Told by an option of "a|b" that repeats the plain word next to it. Returns the word, if any.
+ */
+export function repeatedAlternative(source: string): string | undefined {
+  for (const part of source.split("&")) {
+    const words = part.split(/\s+/).filter(Boolean);
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i] as string;
+      if (!w.includes("|")) continue;
+      const options = new Set(w.split("|").map((o) => o.replace(/^=/, "")));
+      for (const j of [i - 1, i + 1]) {
+        const next = words[j];
+        if (next && !next.includes("|") && options.has(next.replace(/^=/, ""))) return next;
+      }
+    }
+  }
+  return undefined;
+}
+
 export function compilePhrases(sources: readonly string[] | undefined): Phrase[] {
   return (sources ?? []).map(compilePhrase).filter((p) => p.parts.length > 0);
 }
