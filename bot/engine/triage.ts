@@ -99,6 +99,8 @@ export interface TriageEvidence {
   question: boolean;
   /** It calls for help ("ayuda", "help"): a question like "can you help me?" is a cry, not a doubt. */
   distress: boolean;
+  /** The person says others listen or watch ("no puedo hablar, me oyen"): a danger in itself, even when it is not named. */
+  cannotTalk: boolean;
   /** The classifier's log2 odds, or undefined without a model. */
   score: number | undefined;
 }
@@ -114,9 +116,11 @@ export function decide(e: TriageEvidence, policy: TriagePolicy = TRIAGE_POLICY):
   const vetoed = e.score !== undefined && score < policy.vetoOdds;
   const questionDoubt = e.question && !e.distress && e.score !== undefined && score < policy.questionOdds;
   const danger = e.alarm || score >= policy.emergencyOdds || (e.strong && !vetoed && !questionDoubt);
-  if (danger && (!e.calm || (e.strong && score >= policy.calmOverrideOdds))) return "emergency";
-  if (e.calm) return (danger || e.strong) && score >= policy.calmCheckOdds ? "check" : "none";
-  if (e.strong || e.weak || score >= policy.checkOdds) return "check";
+  // Someone who cannot talk because others listen and who asks for help is in danger now.
+  const silenced = e.cannotTalk && e.distress;
+  if ((danger || silenced) && (!e.calm || (e.strong && score >= policy.calmOverrideOdds))) return "emergency";
+  if (e.calm) return (danger || silenced || e.strong) && score >= policy.calmCheckOdds ? "check" : "none";
+  if (e.strong || e.weak || e.cannotTalk || score >= policy.checkOdds) return "check";
   return "none";
 }
 
@@ -210,6 +214,7 @@ export function createTriage(kb: KnowledgeBase, tuning: AdviceTuning = ADVICE_TU
       calm: (CALM_CONTEXTS.some(has) || notUrgent) && !(NOW_CONTEXTS.some(has) || alarm),
       question: /[?¿]/.test(text) || has("question"),
       distress: has("distress") && !notUrgent,
+      cannotTalk: has("cannotTalk"),
       score: classifier ? model.score : undefined,
     };
     const urgency = decide(evidence, policy);

@@ -69,7 +69,7 @@ describe("the decision", () => {
   const policy = { emergencyOdds: 10, checkOdds: 3, vetoOdds: -10, calmCheckOdds: 0, questionOdds: -100, calmOverrideOdds: 20 };
   const decide = (e: TriageEvidence) => decideWith(e, policy);
   const TRIAGE_POLICY = policy;
-  const evidence = (e: Partial<TriageEvidence>): TriageEvidence => ({ strong: false, weak: false, uncancellable: false, alarm: false, calm: false, question: false, distress: false, score: 0, ...e });
+  const evidence = (e: Partial<TriageEvidence>): TriageEvidence => ({ strong: false, weak: false, uncancellable: false, alarm: false, calm: false, question: false, distress: false, cannotTalk: false, score: 0, ...e });
   test("self-harm is never cancelled, not even by a past story or a 'what if'", () => {
     assert.equal(decide(evidence({ uncancellable: true, calm: true, score: -50 })), "emergency");
   });
@@ -83,6 +83,11 @@ describe("the decision", () => {
     assert.equal(decide(evidence({ strong: true, calm: true, score: TRIAGE_POLICY.calmOverrideOdds - 1 })), "check");
     // The classifier alone never overrides a calm context: a strong phrase must be there too.
     assert.equal(decide(evidence({ calm: true, score: TRIAGE_POLICY.calmOverrideOdds + 10 })), "check");
+  });
+  test("someone who cannot talk because others listen is asked, and with a call for help is an emergency", () => {
+    assert.equal(decide(evidence({ cannotTalk: true, score: -5 })), "check");
+    assert.equal(decide(evidence({ cannotTalk: true, distress: true, score: -5 })), "emergency");
+    assert.equal(decide(evidence({ cannotTalk: true, distress: true, calm: true, score: TRIAGE_POLICY.calmCheckOdds })), "check");
   });
   test("a strong phrase the classifier firmly contradicts only asks", () => {
     assert.equal(decide(evidence({ strong: true, score: TRIAGE_POLICY.vetoOdds - 1 })), "check");
@@ -190,6 +195,22 @@ describe("the classifier", () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("someone who cannot talk", () => {
+  for (const [locale, text] of [
+    ["es", "solo puedo escribir, el señor esta a mi lado"],
+    ["en", "i can only text, they are in the room"],
+    ["fr", "juste texte stp, ils lisent mes messages"],
+  ] as const)
+    test(`is asked whether they are in danger (${locale}): ${text}`, () => {
+      const r = engine.reply(undefined, { text, locale });
+      assert.notEqual(r.urgency, "none", r.dangers.join(","));
+    });
+  test("who asks for help gets the emergency reply", () => {
+    const r = engine.reply(undefined, { text: "ayuda porfa, no puedo hablar, me oyen" });
+    assert.equal(r.urgency, "emergency");
   });
 });
 
