@@ -101,11 +101,17 @@ describe("staff", () => {
 });
 
 describe("what the person already said", () => {
-  test("the bot does not ask for an age it was told", () => {
-    const r = engine.reply({ greeted: true, askedCountry: true }, { text: "tengo 15 años y quiero pedir asilo en mexico" });
-    assert.equal(r.state.under18, true);
-    assert.ok(!r.text.includes(kb.strings["es"]?.["bot.askParticularities"] ?? "?"), r.text);
-  });
+  for (const [locale, text] of [
+    ["es", "tengo 15 años y quiero pedir asilo en mexico"],
+    ["es", "soy una chava de 14 y quiero estudiar en mexico"],
+    ["en", "im a 16 year old and i want to go to school in mexico"],
+    ["pt", "sou uma menina de 13 e quero estudar no mexico"],
+  ] as const)
+    test(`the bot does not ask for an age it was told (${locale}): ${text}`, () => {
+      const r = engine.reply({ greeted: true, askedCountry: true }, { text, locale });
+      assert.equal(r.state.under18, true);
+      assert.ok(!r.text.includes(kb.strings[locale]?.["bot.askParticularities"] ?? "?"), r.text);
+    });
   test("'talk to a person' in Mexico, which has no child-protection line, still gives a number", () => {
     const r = engine.reply({ country: "MX" }, { text: "#human" });
     assert.ok(r.resources.length > 0, r.text);
