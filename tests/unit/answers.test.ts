@@ -73,14 +73,14 @@ describe("where the person is, and where they are from", () => {
 
 describe("honest when unsure", () => {
   test("a message that fits no guide well says so, offers the closest topics as buttons, the help line and a person", () => {
-    const r = ask("ayuda con cosas");
+    const r = ask("hola tengo una pregunta");
     assert.ok(r.text.startsWith(kb.strings["es"]?.["bot.unsure"] ?? "?"), r.text);
     assert.ok(r.quickReplies.some((q) => q.text.startsWith("#guide-")));
     assert.ok(r.quickReplies.some((q) => q.text === "#human"));
     assert.ok(r.resources.length > 0, "the help line's numbers");
   });
   test("a closest-topic button answers from that guide", () => {
-    const unsure = ask("ayuda con cosas");
+    const unsure = ask("hola tengo una pregunta");
     const button = unsure.quickReplies.find((q) => q.text.startsWith("#guide-"));
     assert.ok(button);
     const r = engine.reply(unsure.state, { text: button.text });
