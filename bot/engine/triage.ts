@@ -44,7 +44,8 @@ export interface TriagePolicy {
   questionOdds: number;
   /**
    * A strong phrase in a calm context is still an emergency when the classifier is this sure:
-   * calm words are read loosely ("dice q es su novio" holds "que es"), and a classifier trained on
+   * calm words are read loosely (reported speech, "me dijo q es mi culpa", holds the risk question
+   * "que es"), and a classifier trained on
    * past stories and "what ifs" that still gives such odds has read the whole message.
    */
   calmOverrideOdds: number;
@@ -230,6 +231,6 @@ export function createTriage(kb: KnowledgeBase, tuning: AdviceTuning = ADVICE_TU
     const strong = [...signals.strong.filter((k) => NEVER_CANCELLED.has(k)), ...signals.strong.filter((k) => !NEVER_CANCELLED.has(k))];
     const dangers = urgency === "none" ? [] : [...new Set([...strong, ...model.kinds, ...signals.weak])];
     const advice = urgency === "none" ? [] : adviceFor(dangers, signals.advice, features);
-    return { urgency, dangers, advice, cannotTalk: has("cannotTalk"), because, evidence, score: model.score };
+    return { urgency, dangers, advice, cannotTalk: evidence.cannotTalk, because, evidence, score: model.score };
   };
 }
