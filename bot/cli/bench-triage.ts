@@ -11,7 +11,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { loadContent, formatProblem } from "../../src/lib/content-files";
 import { buildKnowledgeBase, type KnowledgeBase } from "../../src/lib/kb";
-import { adviceExamples, corpusMessages, trainAdviceModel, trainTriageModel, NO_DANGER, type CorpusMessage } from "../../src/lib/triage-model";
+import { adviceMessages, corpusMessages, trainAdviceModel, trainTriageModel, NO_DANGER, type CorpusMessage } from "../../src/lib/triage-model";
 import { ADVICE_TUNING, createTriage, decide, type AdviceTuning, type TriageEvidence, type Urgency } from "../engine/triage";
 import { createEngine } from "../engine/index";
 
@@ -26,7 +26,9 @@ if (errors.length) {
   console.error(errors.map(formatProblem).join("\n"));
   process.exit(1);
 }
-const messages = corpusMessages(content.triageCorpus, content.lexicon.emergencies.advice);
+const messages = corpusMessages(content.triageCorpus);
+/** The advice lists: the advice classifier learns from them; the triage's classifier never does. */
+const advised = adviceMessages(content.triageCorpus);
 const t0 = performance.now();
 const kb = buildKnowledgeBase(content);
 const trainMs = performance.now() - t0;
@@ -35,7 +37,7 @@ const trainMs = performance.now() - t0;
 function folds(list: readonly CorpusMessage[]): number[] {
   const seen = new Map<string, number>();
   return list.map((m) => {
-    const key = `${m.locale}/${m.kind}/${m.label}`;
+    const key = `${m.locale}/${m.kind}`;
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);
     return n % FOLDS;
@@ -101,10 +103,10 @@ const adviceTallies = adviceTunings.map(() => ({ all: { n: 0, right: 0, shown: 0
 const wrongAdvice: string[] = [];
 const adviceTotal = empty();
 const adviceByLocale = new Map<string, Tally>();
+const adviceFold = folds(advised.map((m) => ({ ...m, kind: m.label })));
 for (let f = 0; f < FOLDS; f++) {
-  const train = messages.filter((_, i) => fold[i] !== f);
-  const model = trainTriageModel(train, content.lexicon);
-  const adviceModel = trainAdviceModel(adviceExamples(train), content.lexicon);
+  const model = trainTriageModel(messages.filter((_, i) => fold[i] !== f), content.lexicon);
+  const adviceModel = trainAdviceModel(advised.filter((_, i) => adviceFold[i] !== f), content.lexicon);
   const foldKb: KnowledgeBase = { ...kb, ...(model ? { triageModel: model } : {}), ...(adviceModel ? { adviceModel } : {}) };
   const triages = adviceTunings.map((tuning) => createTriage(foldKb, tuning));
   const triage = triages[0] as ReturnType<typeof createTriage>;
@@ -112,33 +114,30 @@ for (let f = 0; f < FOLDS; f++) {
     if (fold[i] !== f) return;
     const r = triage(m.text, m.locale);
     const isEmergency = m.label !== NO_DANGER;
-    if (m.advice) {
-      // The triage's classifier never learns from the advice lists: they measure it on fresh messages.
-      for (const t of [adviceTotal, add(adviceByLocale, m.locale)]) count(t, true, r.urgency);
-    } else {
-      seen.push({ emergency: isEmergency, evidence: r.evidence });
-      for (const t of [total, add(byLocale, m.locale), add(byKind, m.kind)]) count(t, isEmergency, r.urgency);
-    }
+    seen.push({ emergency: isEmergency, evidence: r.evidence });
+    for (const t of [total, add(byLocale, m.locale), add(byKind, m.kind)]) count(t, isEmergency, r.urgency);
     if ((isEmergency && r.urgency !== "emergency") || (!isEmergency && r.urgency !== "none"))
       misses.push(`  [${m.locale} ${m.kind} → ${r.urgency} odds=${r.score.toFixed(1)} ${r.because.join(",")}] ${m.text.slice(0, 160)}`);
-    if (!m.advice) return;
+  });
+  advised.forEach((m, i) => {
+    if (adviceFold[i] !== f) return;
     triages.forEach((t, k) => {
-      const got = k === 0 ? r.advice : t(m.text, m.locale).advice;
+      const r = t(m.text, m.locale);
+      if (k === 0) for (const x of [adviceTotal, add(adviceByLocale, m.locale)]) count(x, true, r.urgency);
       const tally = adviceTallies[k] as (typeof adviceTallies)[number];
       let byLocaleTally = tally.byLocale.get(m.locale);
       if (!byLocaleTally) tally.byLocale.set(m.locale, (byLocaleTally = { n: 0, right: 0, shown: 0 }));
       for (const x of [tally.all, byLocaleTally]) {
         x.n++;
-        if (got[0] === m.advice) x.right++;
-        if (got.includes(m.advice as string)) x.shown++;
+        if (r.advice[0] === m.label) x.right++;
+        if (r.advice.includes(m.label)) x.shown++;
       }
-      if (k === 0 && got[0] !== m.advice) wrongAdvice.push(`  [${m.locale} ${m.advice} → ${got.join(",") || "-"} ${r.urgency}] ${m.text.slice(0, 140)}`);
+      if (k === 0 && r.advice[0] !== m.label) wrongAdvice.push(`  [${m.locale} ${m.label} → ${r.advice.join(",") || "-"} ${r.urgency}] ${m.text.slice(0, 140)}`);
     });
   });
 }
 const cvMs = performance.now() - t1;
-const own = messages.filter((m) => !m.advice);
-console.log(`Triage on the corpus (content/bot/triage/: ${own.length} messages, ${own.filter((m) => m.label !== NO_DANGER).length} emergencies), ${FOLDS}-fold cross-validation`);
+console.log(`Triage on the corpus (content/bot/triage/: ${messages.length} messages, ${messages.filter((m) => m.label !== NO_DANGER).length} emergencies), ${FOLDS}-fold cross-validation`);
 report("by language", byLocale, total);
 report("by kind (emergency kinds: recall; other kinds: false emergencies)", byKind, total);
 if (verbose) console.log(`misses:\n${misses.join("\n")}`);

@@ -7,7 +7,7 @@ import type { BotLexicon, LoadedContent } from "./content-files";
 import { mdxToSections } from "./mdx-text";
 import { phoneText } from "./resources";
 import type { ClassifierModel } from "./nlp/classifier";
-import { adviceExamples, corpusMessages, trainAdviceModel, trainTriageModel, type ModelCache } from "./triage-model";
+import { adviceMessages, corpusMessages, trainAdviceModel, trainTriageModel, type ModelCache } from "./triage-model";
 
 export const KB_VERSION = 2;
 
@@ -156,9 +156,8 @@ export function buildKnowledgeBase(content: LoadedContent, lexicon: KbLexicon = 
   const strings = Object.fromEntries(
     Object.entries(content.strings).map(([code, table]) => [code, Object.fromEntries(Object.entries(table).filter(([k]) => isBotKey(k)))]),
   );
-  const corpus = corpusMessages(content.triageCorpus, lexicon.emergencies.advice);
-  const triageModel = trainTriageModel(corpus, lexicon, modelCache);
-  const adviceModel = trainAdviceModel(adviceExamples(corpus), lexicon, modelCache);
+  const triageModel = trainTriageModel(corpusMessages(content.triageCorpus), lexicon, modelCache);
+  const adviceModel = trainAdviceModel(adviceMessages(content.triageCorpus), lexicon, modelCache);
   return {
     version: KB_VERSION,
     builtAt: builtAt.toISOString(),

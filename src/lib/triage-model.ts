@@ -1,7 +1,7 @@
 // The safety triage's classifier, trained at build time from the labelled messages editors keep in
 // content/bot/triage/{locale}.yaml. Pure: the build (via buildKnowledgeBase), `npm run
 // bench:triage` (cross-validation) and the tests call it; the trained model travels in kb.json.
-import type { BotDanger, BotPhrases, DangerKind, TriageCorpus } from "./schemas";
+import type { BotDanger, BotPhrases, TriageCorpus } from "./schemas";
 import { dangerKinds, calmKinds } from "./schemas";
 import { MAX_MESSAGE_CHARS, tokenize } from "./nlp/text";
 import { textFeatures } from "./nlp/features";
@@ -20,33 +20,24 @@ export interface CorpusMessage {
   label: string;
   /** The corpus list it came from (a danger kind or a calm kind such as "past"). */
   kind: string;
-  /** For a message of an `advice` list: that advice's key (its label is the advice's first danger kind). */
-  advice?: string;
 }
 
-/** Per advice key, the danger kinds it is for (content/bot/emergencies.yaml). */
-export type AdviceDangers = Readonly<Record<string, { dangers: readonly DangerKind[] }>>;
-
-/**
- * Every message of the corpus files, in file order. A message of an `advice` list is an emergency
- * of that advice's first danger kind, but only the advice classifier learns from it: with them the
- * triage's classifier raised more false emergencies on the evaluation sets for no recall there
- * (bench:triage measures its recall on them instead, as on messages it never saw).
- */
-export function corpusMessages(files: readonly { locale: string; data: TriageCorpus }[], advice: AdviceDangers): CorpusMessage[] {
+/** Every message of the corpus files' emergency and not-emergency lists, in file order: what the triage's classifier learns. */
+export function corpusMessages(files: readonly { locale: string; data: TriageCorpus }[]): CorpusMessage[] {
   return files.flatMap(({ locale, data }) => [
     ...dangerKinds.flatMap((kind) => (data.emergency[kind] ?? []).map((text) => ({ text, locale, label: kind, kind }))),
     ...calmKinds.flatMap((kind) => (data["not-emergency"][kind] ?? []).map((text) => ({ text, locale, label: NO_DANGER, kind }))),
-    ...Object.entries(data.advice).flatMap(([key, texts]) => {
-      const kind = advice[key]?.dangers[0];
-      return kind ? texts.map((text) => ({ text, locale, label: kind, kind, advice: key })) : [];
-    }),
   ]);
 }
 
-/** The messages of the corpus's advice lists, labelled by their advice key (what the advice classifier learns). */
-export function adviceExamples(messages: readonly CorpusMessage[]): CorpusMessage[] {
-  return messages.flatMap((m) => (m.advice ? [{ ...m, label: m.advice }] : []));
+/**
+ * The messages of the corpus files' advice lists, labelled by their advice key: what the advice
+ * classifier learns. The triage's classifier does not learn from them: with them it raised more
+ * false emergencies on the evaluation sets for no recall there (bench:triage measures its recall
+ * on them instead, as on emergencies it never saw).
+ */
+export function adviceMessages(files: readonly { locale: string; data: TriageCorpus }[]): CorpusMessage[] {
+  return files.flatMap(({ locale, data }) => Object.entries(data.advice).flatMap(([key, texts]) => texts.map((text) => ({ text, locale, label: key, kind: "advice" }))));
 }
 
 /** The classifier's features for a message and its danger signals: the build and the engine both call this. */
@@ -108,9 +99,8 @@ const trainedHere = new Map<string, ClassifierModel>();
  * triage then uses the lexicon alone).
  */
 export function trainTriageModel(messages: readonly CorpusMessage[], lexicon: { danger: BotDanger; phrases: BotPhrases }, cache?: ModelCache): ClassifierModel | undefined {
-  const own = messages.filter((m) => !m.advice);
-  if (!own.some((m) => m.label !== NO_DANGER) || !own.some((m) => m.label === NO_DANGER)) return undefined;
-  return trainOnce(triageModelKey(own, lexicon), () => trainClassifier(triageExamples(own, lexicon.danger, lexicon.phrases), { none: NO_DANGER }), cache);
+  if (!messages.some((m) => m.label !== NO_DANGER) || !messages.some((m) => m.label === NO_DANGER)) return undefined;
+  return trainOnce(triageModelKey(messages, lexicon), () => trainClassifier(triageExamples(messages, lexicon.danger, lexicon.phrases), { none: NO_DANGER }), cache);
 }
 
 /**
