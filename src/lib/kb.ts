@@ -7,7 +7,7 @@ import type { BotLexicon, LoadedContent } from "./content-files";
 import { mdxToSections } from "./mdx-text";
 import { phoneText } from "./resources";
 import type { ClassifierModel } from "./nlp/classifier";
-import { adviceMessages, corpusMessages, trainAdviceModel, trainTriageModel, type ModelCache } from "./triage-model";
+import { adviceMessages, triageMessages, trainAdviceModel, trainTriageModel, type ModelCache } from "./triage-model";
 
 export const KB_VERSION = 2;
 
@@ -156,7 +156,7 @@ export function buildKnowledgeBase(content: LoadedContent, lexicon: KbLexicon = 
   const strings = Object.fromEntries(
     Object.entries(content.strings).map(([code, table]) => [code, Object.fromEntries(Object.entries(table).filter(([k]) => isBotKey(k)))]),
   );
-  const triageModel = trainTriageModel(corpusMessages(content.triageCorpus), lexicon, modelCache);
+  const triageModel = trainTriageModel(triageMessages(content.triageCorpus, lexicon.emergencies.advice), lexicon, modelCache);
   const adviceModel = trainAdviceModel(adviceMessages(content.triageCorpus), lexicon, modelCache);
   return {
     version: KB_VERSION,

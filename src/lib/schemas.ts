@@ -371,7 +371,7 @@ export type TriageCorpus = z.infer<typeof triageCorpusSchema>;
 
 /** One piece of advice for one kind of danger, in content/bot/emergencies.yaml. */
 export const emergencyAdviceSchema = z.object({
-  /** The danger kinds this advice is for. */
+  /** The danger kinds this advice is for, the main one first: the triage learns the messages of its advice list as that danger. */
   dangers: z.array(dangerKind).min(1, "must name at least one danger kind"),
   /** Resource kinds to show beside the emergency numbers for this danger, when the country has one (e.g. mental-health). */
   lines: z.array(z.string()).default([]),

@@ -183,11 +183,29 @@ describe("the classifier", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "triage-corpus-"));
     try {
       fs.cpSync(path.resolve("content"), dir, { recursive: true });
-      const message = "zorblax quimtak flumpo drevel";
+      // Eight made-up words: one line among thousands carries evidence only through words no other line has.
+      const message = "zorblax quimtak flumpo drevel snarvik plontu grebish vantolk";
       const before = withContentDir(dir, () => createEngine(loadKnowledgeBase(dir))).reply(undefined, { text: message });
       assert.equal(before.urgency, "none");
       const file = path.join(dir, "bot", "triage", "es.yaml");
       const text = fs.readFileSync(file, "utf8").replace(/^ {2}held:\n/m, `  held:\n    - "${message}"\n`);
+      fs.writeFileSync(file, text);
+      const after = withContentDir(dir, () => createEngine(loadKnowledgeBase(dir))).reply(undefined, { text: message });
+      assert.notEqual(after.urgency, "none");
+      assert.equal(after.dangers[0], "held", after.dangers.join(","));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  test("an editor's line under an advice key teaches the triage too: it is an emergency of that advice's main danger", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "triage-advice-"));
+    try {
+      fs.cpSync(path.resolve("content"), dir, { recursive: true });
+      const message = "quorvin blatsek mirrondu pelvaskar trindolf zubrekki wasmorel fendrago";
+      const before = withContentDir(dir, () => createEngine(loadKnowledgeBase(dir))).reply(undefined, { text: message });
+      assert.equal(before.urgency, "none");
+      const file = path.join(dir, "bot", "triage", "es.yaml");
+      const text = fs.readFileSync(file, "utf8").replace(/^ {2}detained:\n/m, `  detained:\n    - "${message}"\n`);
       fs.writeFileSync(file, text);
       const after = withContentDir(dir, () => createEngine(loadKnowledgeBase(dir))).reply(undefined, { text: message });
       assert.notEqual(after.urgency, "none");
