@@ -41,6 +41,26 @@ describe("a short answer for its section's unseen phrasings", () => {
     });
 });
 
+describe("a question for figures about the route", () => {
+  const figures = indexOf("risks-on-the-route", "cifras-sobre-el-camino");
+  const cases: [string, string][] = [
+    ["es", "cuantos migrantes se mueren cruzando mexico, es para una tarea"],
+    ["en", "what is the number of people who die each year trying to reach the us"],
+    ["fr", "combien de migrants meurent chaque annee au darien"],
+    ["ht", "konbyen moun mouri sou wout migrasyon an"],
+    ["pt", "quantos migrantes morreram na fronteira dos eua"],
+  ];
+  for (const [locale, text] of cases)
+    test(`gets the answer that says no one knows the exact number, and who counts (${locale}): ${text}`, () => {
+      const r = ask(text);
+      assert.equal(r.urgency, "none");
+      const section = sectionAt("risks-on-the-route", locale, figures);
+      assert.ok(section?.answer, `the ${locale} guide has an answer for that section`);
+      assert.equal(r.section, section.anchor, r.text);
+      assert.ok(r.text.includes("missingmigrants.iom.int"), r.text);
+    });
+});
+
 describe("where the person is, and where they are from", () => {
   test("from Honduras, in Tapachula: Mexican lines, no Honduran domestic ones, and Honduras remembered as the origin", () => {
     const r = engine.reply(undefined, { text: "soy hondureña y ando en tapachula, como pido refugio" });
