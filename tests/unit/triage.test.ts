@@ -179,40 +179,35 @@ describe("the classifier", () => {
       a.forEach((v, i) => assert.ok(Math.abs(v - (b[i] as number)) < 1e-9, `${model.labels[i]}: ${v} vs ${b[i]}`));
     }
   });
-  test("an editor's new corpus line changes the next build's verdict", () => {
+  /**
+   * The verdict on `message` in a copy of the content, before and after an editor adds it under
+   * `list` (the first list of that name in es.yaml: an emergency kind or an advice key).
+   */
+  function verdictsWithLine(list: string, message: string) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "triage-corpus-"));
     try {
       fs.cpSync(path.resolve("content"), dir, { recursive: true });
-      // Eight made-up words: one line among thousands carries evidence only through words no other line has.
-      const message = "zorblax quimtak flumpo drevel snarvik plontu grebish vantolk";
       const before = withContentDir(dir, () => createEngine(loadKnowledgeBase(dir))).reply(undefined, { text: message });
-      assert.equal(before.urgency, "none");
       const file = path.join(dir, "bot", "triage", "es.yaml");
-      const text = fs.readFileSync(file, "utf8").replace(/^ {2}held:\n/m, `  held:\n    - "${message}"\n`);
-      fs.writeFileSync(file, text);
+      fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace(new RegExp(`^ {2}${list}:\\n`, "m"), `  ${list}:\n    - "${message}"\n`));
       const after = withContentDir(dir, () => createEngine(loadKnowledgeBase(dir))).reply(undefined, { text: message });
-      assert.notEqual(after.urgency, "none");
-      assert.equal(after.dangers[0], "held", after.dangers.join(","));
+      return { before, after };
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  }
+  // Eight made-up words: one line among thousands carries evidence only through words no other line has.
+  test("an editor's new corpus line changes the next build's verdict", () => {
+    const { before, after } = verdictsWithLine("held", "zorblax quimtak flumpo drevel snarvik plontu grebish vantolk");
+    assert.equal(before.urgency, "none");
+    assert.notEqual(after.urgency, "none");
+    assert.equal(after.dangers[0], "held", after.dangers.join(","));
   });
   test("an editor's line under an advice key teaches the triage too: it is an emergency of that advice's main danger", () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "triage-advice-"));
-    try {
-      fs.cpSync(path.resolve("content"), dir, { recursive: true });
-      const message = "quorvin blatsek mirrondu pelvaskar trindolf zubrekki wasmorel fendrago";
-      const before = withContentDir(dir, () => createEngine(loadKnowledgeBase(dir))).reply(undefined, { text: message });
-      assert.equal(before.urgency, "none");
-      const file = path.join(dir, "bot", "triage", "es.yaml");
-      const text = fs.readFileSync(file, "utf8").replace(/^ {2}detained:\n/m, `  detained:\n    - "${message}"\n`);
-      fs.writeFileSync(file, text);
-      const after = withContentDir(dir, () => createEngine(loadKnowledgeBase(dir))).reply(undefined, { text: message });
-      assert.notEqual(after.urgency, "none");
-      assert.equal(after.dangers[0], "held", after.dangers.join(","));
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    const { before, after } = verdictsWithLine("detained", "quorvin blatsek mirrondu pelvaskar trindolf zubrekki wasmorel fendrago");
+    assert.equal(before.urgency, "none");
+    assert.notEqual(after.urgency, "none");
+    assert.equal(after.dangers[0], "held", after.dangers.join(","));
   });
 });
 
