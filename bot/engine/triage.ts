@@ -141,9 +141,10 @@ export function createTriage(kb: KnowledgeBase, tuning: AdviceTuning = ADVICE_TU
    * advice its words call for (an advice that `replaces` another one shown too wins over it);
    * the default of the likeliest danger only when the words call for none. Defaults of the
    * less likely dangers are left out: a guess ("threats" beside "held") must not add a text that
-   * contradicts the right one ("go to a busy place" to someone locked in). Where the words call
-   * for none, the advice classifier's best advice for the dangers found, when it is sure enough:
-   * it has learnt the many ways people describe each danger.
+   * contradicts the right one ("go to a busy place" to someone locked in). The advice
+   * classifier's best advice for the dangers found goes first when it is sure enough
+   * (tuning.firstOdds), and stands in where the words call for none: it has learnt the many ways
+   * people describe each danger.
    */
   function adviceFor(dangers: readonly DangerKind[], called: readonly string[], features: readonly string[]): string[] {
     const replaced = new Set(called.flatMap((key) => adviceFile[key]?.replaces ?? []));
