@@ -25,7 +25,7 @@ export interface CorpusMessage {
 }
 
 /** Every message of the corpus files' emergency and not-emergency lists, in file order. */
-export function corpusMessages(files: readonly { locale: string; data: TriageCorpus }[]): CorpusMessage[] {
+function corpusMessages(files: readonly { locale: string; data: TriageCorpus }[]): CorpusMessage[] {
   return files.flatMap(({ locale, data }) => [
     ...dangerKinds.flatMap((kind) => (data.emergency[kind] ?? []).map((text) => ({ text, locale, label: kind, kind }))),
     ...calmKinds.flatMap((kind) => (data["not-emergency"][kind] ?? []).map((text) => ({ text, locale, label: NO_DANGER, kind }))),
