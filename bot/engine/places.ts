@@ -110,28 +110,34 @@ export function createPlaces(kb: KnowledgeBase): (tokens: readonly string[]) => 
     return undefined;
   }
 
-  /** The cue that ends right before position i (at most CUE_REACH words before it), and where it starts. */
-  function cueBefore(tokens: readonly string[], i: number): { cue: Cue; start: number } | undefined {
-    for (let end = i; end >= Math.max(0, i - CUE_REACH); end--)
+  /**
+   * The cue that ends right before position i (at most CUE_REACH words before it, and never
+   * reaching back over an earlier place name, which starts at `after` or before: in "una casa en
+   * Danlí, los de Nicaragua" the "en" is Danlí's), and where it starts.
+   */
+  function cueBefore(tokens: readonly string[], i: number, after: number): { cue: Cue; start: number } | undefined {
+    for (let end = i; end >= Math.max(0, after, i - CUE_REACH); end--)
       for (const c of cues) {
         const start = end - c.words.length;
-        if (start >= 0 && c.words.every((w, k) => tokens[start + k] === w)) return { cue: c, start };
+        if (start >= after && c.words.every((w, k) => tokens[start + k] === w)) return { cue: c, start };
       }
     return undefined;
   }
 
   return (tokens) => {
-    const found: { name: Name; role: Role | undefined; strong: boolean }[] = [];
+    const found: { name: Name; role: Role | undefined; strong: boolean; near: boolean }[] = [];
+    let afterName = 0;
     for (let i = 0; i < tokens.length; i++) {
       const name = nameAt(tokens, i);
       if (!name) continue;
-      const before = name.people || name.institution ? undefined : cueBefore(tokens, i);
+      const before = name.people || name.institution ? undefined : cueBefore(tokens, i, afterName);
       const cue = before?.cue;
       const role = name.people ? "from" : cue?.role;
       if (!name.shared && (!name.ambiguous || role)) {
-        found.push({ name, role, strong: name.people || Boolean(cue?.strong) });
+        found.push({ name, role, strong: name.people || Boolean(cue?.strong), near: before !== undefined && before.start + before.cue.words.length === i });
       }
       i += name.words.length - 1;
+      afterName = i + 1;
     }
     const out: Whereabouts = {};
     // Sent back to a country: they are there now, and it is their own.
@@ -143,12 +149,15 @@ export function createPlaces(kb: KnowledgeBase): (tokens: readonly string[]) => 
     // Where they are: said with a strong cue ("estoy en", "moro no"; a country we don't serve
     // then means we cannot tell), else a one-word cue ("en"), else a town or region named
     // without one (people name the town they are in), else an institution of the country
-    // ("la comar"); never a country they come from or are going to.
+    // ("la comar"); never a country they come from or are going to. Among one-word cues, one
+    // right before the name ("en Danlí") says more than one a few words before it ("en el
+    // aeropuerto de Managua", often where they passed).
     const heres = found.filter((f) => f.role === "here" || (f === back && f.strong));
     const strongHere = heres.filter((f) => f.strong).pop();
     const here = strongHere
       ? isServed(strongHere) ? strongHere : undefined
-      : heres.filter(isServed).pop() ??
+      : heres.filter((f) => isServed(f) && f.near).pop() ??
+        heres.filter(isServed).pop() ??
         found.find((f) => f.role === undefined && !f.name.countryName && !f.name.institution && isServed(f) && f.name.country !== out.from) ??
         found.find((f) => f.name.institution);
     if (here) out.here = here.name.country;

@@ -75,6 +75,25 @@ describe("where the person is, and where they are from", () => {
       assert.ok(res && (res.country === "MX" || (res.kind === "consular" && res.forNationalsOf.includes("HN"))), id);
     }
   });
+  test("the place right after 'en' / 'a' is where they are, not a country named a few words later ('los de Honduras')", () => {
+    for (const [text, country] of [
+      ["dormimos en una pension en esquipulas, los de honduras que nos trajeron ya se fueron", "GT"],
+      ["je dors dans un foyer a tapachula, ceux du guatemala nous ont laisses la", "MX"],
+      ["on attend a tapachula, on est passes par l aeroport de managua", "MX"],
+    ] as const) {
+      const r = engine.reply(undefined, { text });
+      assert.equal(r.state.country, country, text);
+    }
+  });
+  test("'on the side of' a country says where they are", () => {
+    for (const [text, country] of [
+      ["ya cruzamos, estamos del lado de guatemala, a donde vamos", "GT"],
+      ["a gente ja passou, estamos do lado de costa rica, onde tem abrigo", "CR"],
+    ] as const) {
+      const r = engine.reply(undefined, { text });
+      assert.equal(r.state.country, country, text);
+    }
+  });
   test("a person's words update where they are", () => {
     const first = engine.reply(undefined, { text: "estoy en guatemala, como saco mi pasaporte" });
     assert.equal(first.state.country, "GT");
