@@ -95,8 +95,10 @@ const t1 = performance.now();
 /** Advice tunings compared on the advice lists with --tune (the shipped one is always measured). */
 const adviceTunings: AdviceTuning[] = [
   ADVICE_TUNING,
-  { fallbackOdds: Infinity, firstOdds: Infinity },
-  ...(tune ? [-Infinity, -5, 0, 5].flatMap((fallbackOdds) => [0, 5, 10, 20, Infinity].map((firstOdds) => ({ fallbackOdds, firstOdds }))) : []),
+  { fallbackOdds: Infinity, firstOdds: Infinity, firstMargin: Infinity },
+  ...(tune
+    ? [-Infinity, -10, -5, 0, 5, Infinity].flatMap((firstOdds) => [0, 5, 10, 20, 30, Infinity].map((firstMargin) => ({ fallbackOdds: -Infinity, firstOdds, firstMargin })))
+    : []),
 ];
 interface AdviceTally {
   n: number;
@@ -151,7 +153,7 @@ if (shipped && wordsOnly && shipped.all.n) {
   console.log(adviceLine("with the classifier", shipped.all));
   for (const [locale, x] of [...shipped.byLocale].sort()) console.log(adviceLine(locale, x));
   if (verbose) console.log(`wrong advice:\n${wrongAdvice.join("\n")}`);
-  if (tune) adviceTunings.forEach((t, k) => k > 1 && console.log(adviceLine(`${t.fallbackOdds} / ${t.firstOdds}`, (adviceTallies[k] as (typeof adviceTallies)[number]).all)));
+  if (tune) adviceTunings.forEach((t, k) => k > 1 && console.log(adviceLine(`${t.fallbackOdds} / ${t.firstOdds} / ${t.firstMargin}`, (adviceTallies[k] as (typeof adviceTallies)[number]).all)));
 }
 if (tune) {
   console.log("thresholds (emergency / check / veto / calm-check / question / calm-override odds): recall, caught, false emergencies, confirm step, on the corpus");

@@ -9,6 +9,7 @@ import { createEngine } from "../../bot/engine/index";
 import { loadKnowledgeBase } from "../../bot/kb/load";
 import { compileDangerSignals } from "../../src/lib/nlp/danger-signals";
 import { spellers, triageWords } from "../../src/lib/triage-model";
+import { createTriage } from "../../bot/engine/triage";
 
 const kb = loadKnowledgeBase();
 const engine = createEngine(kb);
@@ -214,5 +215,42 @@ describe("advice that fits the danger", () => {
     const r = engine.reply(undefined, { text: "los policias nos golpearon en el reten, mi amigo esta herido" });
     assert.ok(r.text.includes(text("violence", "es")), r.text);
     assert.ok(!r.text.includes(text("police-extortion", "es")), r.text);
+  });
+
+  test("someone who fainted in the heat gets the heat advice first, not only the advice for someone unconscious", () => {
+    for (const [locale, message] of [
+      ["es", "mi tio se desmayo caminando bajo el sol, esta ardiendo y no contesta"],
+      ["en", "my brother passed out walking in the sun, his skin is burning hot and he wont answer"],
+      ["fr", "mon oncle s est evanoui en marchant au soleil, il est brulant et ne repond pas"],
+      ["pt", "meu irmao desmaiou andando no sol, ta muito quente e nao responde"],
+    ] as const) {
+      assert.ok(called(message, locale).includes("not-breathing"), `the words call for the unconscious advice: ${message}`);
+      const r = engine.reply(undefined, { text: message });
+      const heat = r.text.indexOf(text("heat", locale));
+      assert.ok(heat >= 0, r.text);
+      const chest = r.text.indexOf(text("not-breathing", locale));
+      if (chest >= 0) assert.ok(heat < chest, `heat advice first: ${r.text}`);
+    }
+  });
+
+  test("someone who sees a person being beaten gets the advice for a witness, not the victim's", () => {
+    for (const [locale, message] of [
+      ["es", "estoy viendo como un hombre le pega a una señora en la calle ahorita"],
+      ["pt", "to vendo um homem batendo numa mulher aqui na rua agora"],
+    ] as const) {
+      const r = engine.reply(undefined, { text: message });
+      assert.ok(r.text.includes(text("witness", locale)), r.text);
+      assert.ok(!r.text.includes(text("violence", locale)), r.text);
+    }
+  });
+});
+
+describe("the advice classifier's say", () => {
+  test("its advice goes first when its odds stand far above those of the advice the words call for, even when they are low", () => {
+    const message = "mi tio se desmayo caminando bajo el sol, esta ardiendo y no contesta";
+    const marginOnly = createTriage(kb, { fallbackOdds: -Infinity, firstOdds: Infinity, firstMargin: 10 })(message, "es");
+    const wordsOnly = createTriage(kb, { fallbackOdds: -Infinity, firstOdds: Infinity, firstMargin: Infinity })(message, "es");
+    assert.equal(wordsOnly.advice[0], "not-breathing", wordsOnly.advice.join(","));
+    assert.equal(marginOnly.advice[0], "heat", marginOnly.advice.join(","));
   });
 });
