@@ -220,6 +220,8 @@ export interface Answerer {
 interface Place {
   country?: string | undefined;
   from?: string | undefined;
+  /** Every country the message names. */
+  named?: readonly string[];
 }
 
 export interface AnswerContext {
@@ -230,6 +232,8 @@ export interface AnswerContext {
   staff: boolean;
   /** Guide topics to prefer (an emergency's danger topics). */
   topics?: string[];
+  /** Every country the message names, served or not (this message only). */
+  named?: readonly string[];
 }
 
 export function createAnswerer(kb: KnowledgeBase): Answerer {
@@ -252,11 +256,17 @@ export function createAnswerer(kb: KnowledgeBase): Answerer {
     const answer = section >= 0 ? g?.sections[section]?.answer : undefined;
     let fit = 1;
     const only = answer?.countries ?? [];
+    // Where they are or are from is not known, but the message names countries and not this
+    // answer's ("the Ghana embassy", "deported to Haiti"): it is another country's answer.
+    const namesOnlyOthers = (codes: readonly string[], named: readonly string[] = place.named ?? []) => named.length > 0 && !codes.some((c) => named.includes(c));
     if (place.country && only.length) fit *= only.includes(place.country as never) ? OWN_COUNTRY_SECTION : OTHER_COUNTRY;
+    else if (only.length && namesOnlyOthers(only)) fit *= OTHER_COUNTRY;
     // An answer for one nationality (Salvadorans' consulate), by where the person is from. Not
     // by where they are when the origin is unknown: most people here are away from home.
     const nationals = answer?.nationals ?? [];
     if (place.from && nationals.length) fit *= nationals.includes(place.from as never) ? OWN_COUNTRY_SECTION : OTHER_COUNTRY;
+    // (The country they are in does not count there: "the Senegal embassy in Mexico" is not about Mexicans' papers.)
+    else if (nationals.length && namesOnlyOthers(nationals, (place.named ?? []).filter((c) => c !== place.country))) fit *= OTHER_COUNTRY;
     return fit;
   }
 
@@ -333,7 +343,7 @@ export function createAnswerer(kb: KnowledgeBase): Answerer {
       if (!index) return 0;
       return tokens.filter((t) => t.length >= 2 && !index.stop.has(t) && index.asked.has(index.stem(t))).length;
     },
-    choose(tokens, locale, { state, staff, topics = [], country }) {
+    choose(tokens, locale, { state, staff, topics = [], country, named = [] }) {
       const alone = state.under18 === true && state.alone === true;
       const adjust = (hits: SectionHit[]) =>
         hits
@@ -384,7 +394,7 @@ export function createAnswerer(kb: KnowledgeBase): Answerer {
       // Whether the guides answer at all is the search's call (enough of the message's words found);
       // which guide answers best is the search and the matcher together.
       const ownOk = good(adjust(found)[0]);
-      const own = ownOk ? keep(adjust(matched(tokens, locale, found, { country, from: state.from }))) : [];
+      const own = ownOk ? keep(adjust(matched(tokens, locale, found, { country, from: state.from, named }))) : [];
       const staffHere = staffLocales.has(locale);
       if (ownOk && !(staff && !staffHere)) return { hits: own, fallback: false, confident: confident(own) };
       let best = bestElsewhere(goodElsewhere);

@@ -34,6 +34,8 @@ interface Turn {
   speaker?: Speaker | undefined;
   /** A country we do not serve that the person says they are in (this reply only). */
   elsewhere?: string | undefined;
+  /** Every country the message names (this reply only): an answer written for another one is not theirs. */
+  named?: readonly string[];
 }
 
 export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): Engine {
@@ -66,9 +68,10 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
 
   /** Stage 4: what the message says about the person: where they are and are from, their age, whether they travel alone. */
   function understand(turn: Turn): void {
-    const { here, from, town, elsewhere } = whereabouts(turn.tokens);
+    const { here, from, town, elsewhere, named } = whereabouts(turn.tokens);
     turn.town = town;
     turn.elsewhere = elsewhere;
+    turn.named = named;
     if (here) turn.state.country = here;
     if (from) turn.state.from = from;
     turn.speaker = commands.staff(turn.tokens) ? "staff" : commands.parent(turn.tokens) ? "parent" : undefined;
@@ -78,7 +81,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
 
   /** Stage 5: the guide sections that answer the message. */
   function answer(turn: Turn, topics: string[] = []): AnswerChoice {
-    return answerer.choose(turn.tokens, turn.locale, { state: turn.state, staff: turn.speaker === "staff" || commands.staff(turn.tokens), topics, country: ctx.validCountry(turn.state.country) });
+    return answerer.choose(turn.tokens, turn.locale, { state: turn.state, staff: turn.speaker === "staff" || commands.staff(turn.tokens), topics, country: ctx.validCountry(turn.state.country), named: turn.named ?? [] });
   }
 
   function emergency(turn: Turn, tri: Pick<TriageResult, "dangers" | "advice" | "cannotTalk">): EngineReply {

@@ -15,6 +15,8 @@ export interface Whereabouts {
   from?: string;
   /** A country we do not serve that they say they are in ("estoy en Colombia"): we have no local lines there, and asking "which country?" again would not help. */
   elsewhere?: string;
+  /** Every country the message names, served or not, whatever the words around it ("the Ghana embassy", "deported to Haiti"). */
+  named: string[];
 }
 
 type Role = "here" | "from" | "going" | "back";
@@ -139,7 +141,7 @@ export function createPlaces(kb: KnowledgeBase): (tokens: readonly string[]) => 
       i += name.words.length - 1;
       afterName = i + 1;
     }
-    const out: Whereabouts = {};
+    const out: Whereabouts = { named: [...new Set(found.map((f) => f.name.country))] };
     // Sent back to a country: they are there now, and it is their own.
     const back = found.filter((f) => f.role === "back").pop();
     const froms = found.filter((f) => f.role === "from" || f.role === "back");

@@ -94,6 +94,19 @@ describe("where the person is, and where they are from", () => {
       assert.equal(r.state.country, country, text);
     }
   });
+  test("an answer written for one nationality is not given when the message names only other countries", () => {
+    for (const text of [
+      "despues de la deportacion a haiti, hay un centro para los niños en el aeropuerto de port au prince",
+      "apres l expulsion vers le bresil, qui accueille les enfants a l aeroport",
+      "depois da deportação pro brasil tem algum centro pra receber as crianças no aeroporto",
+      "is there a senegal embassy in mexico? my passport got lost on the bus",
+    ]) {
+      const r = engine.reply(undefined, { text });
+      const section = kb.guides.find((g) => g.id === r.guides[0] && g.locale === r.locale)?.sections.find((x) => x.anchor === r.section);
+      assert.ok(section, `${text}: answered with a section (${r.guides[0]} #${r.section})`);
+      assert.deepEqual(section.answer?.nationals ?? [], [], `${text}: ${r.section} is written for ${section.answer?.nationals.join(",")}`);
+    }
+  });
   test("a person's words update where they are", () => {
     const first = engine.reply(undefined, { text: "estoy en guatemala, como saco mi pasaporte" });
     assert.equal(first.state.country, "GT");
