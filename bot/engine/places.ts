@@ -164,6 +164,12 @@ export function createPlaces(kb: KnowledgeBase): (tokens: readonly string[]) => 
         found.find((f) => f.name.institution);
     if (here) out.here = here.name.country;
     else if (strongHere) out.elsewhere = strongHere.name.country;
+    else {
+      // "we got off the boat in Necoclí": a town of a country we do not serve, after a one-word
+      // cue, says where they are as well (a bare country name after "en" may be where they go).
+      const town = heres.filter((f) => !isServed(f) && !f.name.countryName).pop();
+      if (town) out.elsewhere = town.name.country;
+    }
     if (here?.name.variants) out.town = here.name.variants;
     return out;
   };

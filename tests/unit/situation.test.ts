@@ -101,6 +101,7 @@ describe("where the person is", () => {
     for (const [locale, text] of [
       ["es", "estoy en ecuador y un tipo me pego en la cara, me sale sangre de la nariz"],
       ["en", "i'm in the us right now and a man keeps following me from the bus stop"],
+      ["en", "i am 9 and i lost my mom when we got off the boat in capurgana, help"],
     ] as const) {
       const r = engine.reply({ greeted: true }, { text });
       assert.equal(r.emergency, true, text);
