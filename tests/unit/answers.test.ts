@@ -105,24 +105,22 @@ describe("where the person is, and where they are from", () => {
       assert.ok(res && (res.country === "MX" || (res.kind === "consular" && res.forNationalsOf.includes("HN"))), id);
     }
   });
+  /** Each message, a fresh conversation, is read as being in that country. */
+  const assertWhere = (cases: readonly (readonly [text: string, country: string])[]) => {
+    for (const [text, country] of cases) assert.equal(engine.reply(undefined, { text }).state.country, country, text);
+  };
   test("the place right after 'en' / 'a' is where they are, not a country named a few words later ('los de Honduras')", () => {
-    for (const [text, country] of [
+    assertWhere([
       ["dormimos en una pension en esquipulas, los de honduras que nos trajeron ya se fueron", "GT"],
       ["je dors dans un foyer a tapachula, ceux du guatemala nous ont laisses la", "MX"],
       ["on attend a tapachula, on est passes par l aeroport de managua", "MX"],
-    ] as const) {
-      const r = engine.reply(undefined, { text });
-      assert.equal(r.state.country, country, text);
-    }
+    ]);
   });
   test("'on the side of' a country says where they are", () => {
-    for (const [text, country] of [
+    assertWhere([
       ["ya cruzamos, estamos del lado de guatemala, a donde vamos", "GT"],
       ["a gente ja passou, estamos do lado de costa rica, onde tem abrigo", "CR"],
-    ] as const) {
-      const r = engine.reply(undefined, { text });
-      assert.equal(r.state.country, country, text);
-    }
+    ]);
   });
   test("an answer written for one nationality is not given when the message names only other countries", () => {
     for (const text of [
