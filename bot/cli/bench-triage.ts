@@ -15,7 +15,7 @@ import { performance } from "node:perf_hooks";
 import { loadContent, formatProblem } from "../../src/lib/content-files";
 import { buildKnowledgeBase, type KnowledgeBase } from "../../src/lib/kb";
 import { triageMessages, trainAdviceModel, trainTriageModel, NO_DANGER, type CorpusMessage } from "../../src/lib/triage-model";
-import { ADVICE_TUNING, createTriage, decide, type AdviceTuning, type TriageEvidence, type Urgency } from "../engine/triage";
+import { ADVICE_TUNING, TRIAGE_POLICY, checkCause, createTriage, decide, type AdviceTuning, type TriageEvidence, type Urgency } from "../engine/triage";
 import { createEngine } from "../engine/index";
 
 const FOLDS = 10;
@@ -82,6 +82,17 @@ const add = (m: Map<string, Tally>, key: string) => {
   return t;
 };
 
+/** Why the non-emergencies got the confirm step, by cause (counts only: no message is printed). */
+function printCauses(evidence: readonly TriageEvidence[]): void {
+  const causes = new Map<string, number>();
+  for (const e of evidence) {
+    const c = checkCause(e);
+    if (c) causes.set(c, (causes.get(c) ?? 0) + 1);
+  }
+  const parts = [...causes].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${pct(n, evidence.length)}`);
+  console.log(`confirm step on non-emergencies, by cause: ${parts.join(", ") || "none"}`);
+}
+
 // 1. Cross-validation on the corpus.
 const fold = folds(messages);
 const total = empty();
@@ -144,6 +155,7 @@ console.log(`Triage on the corpus (content/bot/triage/: ${messages.length} messa
 report("by language", byLocale, total);
 report("by kind (emergency kinds: recall; other kinds: false emergencies)", byKind, total);
 report("by list", byList, total);
+printCauses(seen.filter((x) => !x.emergency).map((x) => x.evidence));
 if (verbose) console.log(`misses:\n${misses.join("\n")}`);
 const adviceLine = (name: string, x: AdviceTally) => `  ${name.padEnd(22)} right advice first ${pct(x.right, x.n).padStart(6)}  shown ${pct(x.shown, x.n).padStart(6)} (${x.n} messages)`;
 const [shipped, wordsOnly] = adviceTallies;
@@ -164,9 +176,16 @@ if (tune) {
       for (const questionOdds of [-100, -5, 0, 5])
       for (const calmOverrideOdds of [15, 20, 25, 30, 40, Infinity]) {
         const t = empty();
-        for (const x of seen) count(t, x.emergency, decide(x.evidence, { emergencyOdds, checkOdds, vetoOdds, calmCheckOdds, questionOdds, calmOverrideOdds }));
+        for (const x of seen) count(t, x.emergency, decide(x.evidence, { ...TRIAGE_POLICY, emergencyOdds, checkOdds, vetoOdds, calmCheckOdds, questionOdds, calmOverrideOdds }));
         console.log(`  ${String(emergencyOdds).padStart(3)} / ${String(checkOdds).padStart(2)} / ${String(vetoOdds).padStart(3)} / ${String(calmCheckOdds).padStart(3)} / ${String(questionOdds).padStart(4)} / ${String(calmOverrideOdds).padStart(8)}: recall ${pct(t.recalled, t.emergencies)} caught ${pct(t.caught, t.emergencies)} false em. ${pct(t.falseEmergencies, t.calm)} confirm ${pct(t.checks, t.calm)}`);
       }
+  console.log("when words ask (the other thresholds as shipped; weak-check / dismiss odds): recall, caught, false emergencies, confirm step, on the corpus");
+  for (const weakCheckOdds of [-Infinity, -30, -20, -15, -10, -5, 0])
+    for (const dismissOdds of [-Infinity, -40, -30, -20, -15]) {
+      const t = empty();
+      for (const x of seen) count(t, x.emergency, decide(x.evidence, { ...TRIAGE_POLICY, weakCheckOdds, dismissOdds }));
+      console.log(`  ${String(weakCheckOdds).padStart(9)} / ${String(dismissOdds).padStart(9)}: recall ${pct(t.recalled, t.emergencies)} caught ${pct(t.caught, t.emergencies)} false em. ${pct(t.falseEmergencies, t.calm)} confirm ${pct(t.checks, t.calm)}`);
+    }
 }
 
 // 2. and 3. The held-out set and the evaluation sets, never trained on, through the whole engine.
@@ -177,6 +196,7 @@ interface Row {
   category?: string;
 }
 const engine = createEngine(kb);
+const fullTriage = createTriage(kb);
 const evalDir = path.resolve("..", "shared", "eval");
 /** Each set to measure: its title and file. */
 const sets: { title: string; file: string }[] = [
@@ -195,15 +215,18 @@ for (const set of sets) {
   const locales = new Map<string, Tally>();
   const categories = new Map<string, Tally>();
   // No misses are printed here: nothing may be fitted to these sets.
+  const calmEvidence: TriageEvidence[] = [];
   for (const r of rows) {
     const s = performance.now();
     const reply = engine.reply(undefined, { text: r.text });
     times.push(performance.now() - s);
     for (const t of [all, add(locales, r.expect_locale), ...(r.category ? [add(categories, r.category)] : [])]) count(t, r.expect_emergency, reply.urgency);
+    if (!r.expect_emergency) calmEvidence.push(fullTriage(r.text, reply.locale).evidence);
   }
   console.log(`\n${set.title}: ${rows.length} messages`);
   report("by language", locales, all);
   if (categories.size) report("by category", categories, all);
+  printCauses(calmEvidence);
 }
 times.sort((a, b) => a - b);
 const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]?.toFixed(2) ?? "-";

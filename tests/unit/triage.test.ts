@@ -66,7 +66,7 @@ describe("self-harm words", () => {
 
 describe("the decision", () => {
   // The logic, on a policy of its own (the shipped thresholds are tuned by bench:triage and move).
-  const policy = { emergencyOdds: 10, checkOdds: 3, vetoOdds: -10, calmCheckOdds: 0, questionOdds: -100, calmOverrideOdds: 20 };
+  const policy = { emergencyOdds: 10, checkOdds: 3, vetoOdds: -10, calmCheckOdds: 0, questionOdds: -100, calmOverrideOdds: 20, weakCheckOdds: -20, dismissOdds: -30 };
   const decide = (e: TriageEvidence) => decideWith(e, policy);
   const TRIAGE_POLICY = policy;
   const evidence = (e: Partial<TriageEvidence>): TriageEvidence => ({ strong: false, weak: false, uncancellable: false, alarm: false, calm: false, question: false, distress: false, cannotTalk: false, score: 0, ...e });
@@ -91,6 +91,15 @@ describe("the decision", () => {
   });
   test("a strong phrase the classifier firmly contradicts only asks", () => {
     assert.equal(decide(evidence({ strong: true, score: TRIAGE_POLICY.vetoOdds - 1 })), "check");
+  });
+  test("weak danger words ask, unless the classifier firmly rules the danger out", () => {
+    assert.equal(decide(evidence({ weak: true, score: TRIAGE_POLICY.weakCheckOdds })), "check");
+    assert.equal(decide(evidence({ weak: true, score: TRIAGE_POLICY.weakCheckOdds - 1 })), "none");
+  });
+  test("strong danger words the classifier contradicts far below the veto are not asked about, self-harm still is an emergency", () => {
+    assert.equal(decide(evidence({ strong: true, score: TRIAGE_POLICY.dismissOdds })), "check");
+    assert.equal(decide(evidence({ strong: true, score: TRIAGE_POLICY.dismissOdds - 1 })), "none");
+    assert.equal(decide(evidence({ strong: true, uncancellable: true, score: TRIAGE_POLICY.dismissOdds - 1 })), "emergency");
   });
   test("the classifier alone raises an emergency, asks in the uncertain middle, and is silent below", () => {
     assert.equal(decide(evidence({ score: TRIAGE_POLICY.emergencyOdds })), "emergency");
