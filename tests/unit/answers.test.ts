@@ -120,6 +120,7 @@ describe("where the person is, and where they are from", () => {
     assertWhere([
       ["ya cruzamos, estamos del lado de guatemala, a donde vamos", "GT"],
       ["a gente ja passou, estamos do lado de costa rica, onde tem abrigo", "CR"],
+      ["on dort pres du pont frontalier, cote honduras, on attend le matin", "HN"],
     ]);
   });
   test("an answer written for one nationality is not given when the message names only other countries", () => {
