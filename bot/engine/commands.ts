@@ -4,6 +4,15 @@
 // same in every language (e.g. "#skip", "#country-GT", "#lang-fr").
 import type { KnowledgeBase } from "./types";
 import { compilePhrases, findPhrase, numberIn, type Phrase } from "../../src/lib/nlp/phrases";
+import { tokenize } from "../../src/lib/nlp/text";
+
+/** Where a sentence or a part of one ends: an age said without "years" must come last in one. */
+const SENTENCE_PARTS = /[,.;:!?¡¿\n()]+/;
+/**
+ * The youngest age read from a bare number ("tengo 15"): children this young write "tengo 8 años",
+ * and a smaller bare number after "tengo" is more often money or days than an age.
+ */
+const BARE_AGE_MIN = 10;
 
 export type Command =
   | { kind: "erase" }
@@ -25,8 +34,8 @@ export interface Commands {
   country(tokens: string[]): string | undefined;
   /** yes / no / skip in answer to a question. */
   answer(tokens: string[]): "yes" | "no" | "skip" | undefined;
-  /** What the message says about the person: their own age and whether they travel alone. */
-  particularities(tokens: string[]): { under18?: boolean; alone?: boolean };
+  /** What the message says about the person: their own age and whether they travel alone (the text, when given, for an age said without "years": "tengo 15, estoy sola"). */
+  particularities(tokens: string[], text?: string): { under18?: boolean; alone?: boolean };
   /** Does the person say they work with children (staff of a shelter, a social worker)? */
   staff(tokens: string[]): boolean;
   /** Does the person speak of the children in their care ("mis hijos", "my son"): a parent or another adult? */
@@ -37,7 +46,7 @@ export interface Commands {
   withoutSmallTalk(tokens: string[]): string[];
 }
 
-type Kind = "erase" | "human" | "skip" | "yes" | "no" | "greeting" | "thanks" | "identity" | "age" | "alone" | "accompanied" | "staff" | "parent";
+type Kind = "erase" | "human" | "skip" | "yes" | "no" | "greeting" | "thanks" | "identity" | "age" | "ageAtEnd" | "alone" | "accompanied" | "staff" | "parent";
 
 export function createCommands(kb: KnowledgeBase): Commands {
   const byKind = (kind: Kind): Phrase[] => Object.values(kb.lexicon.phrases.locales).flatMap((l) => compilePhrases(l[kind]));
@@ -51,6 +60,7 @@ export function createCommands(kb: KnowledgeBase): Commands {
     thanks: byKind("thanks"),
     identity: byKind("identity"),
     age: byKind("age"),
+    ageAtEnd: byKind("ageAtEnd"),
     alone: byKind("alone"),
     accompanied: byKind("accompanied"),
     staff: byKind("staff"),
@@ -104,10 +114,19 @@ export function createCommands(kb: KnowledgeBase): Commands {
       if (findPhrase(p.yes, tokens, 0)) return "yes";
       return undefined;
     },
-    particularities(tokens) {
+    particularities(tokens, text) {
       const out: { under18?: boolean; alone?: boolean } = {};
       const age = numberIn(p.age, tokens);
       if (age !== undefined && age > 0 && age < 100) out.under18 = age < 18;
+      else if (text !== undefined) {
+        // "tengo 15" with no word for years: an age only where the number ends a sentence or a part
+        // of one, and only a child's age ("tengo 20" may be pesos).
+        const bare = text
+          .split(SENTENCE_PARTS)
+          .map((part) => numberIn(p.ageAtEnd, tokenize(part), true))
+          .find((n) => n !== undefined && n >= BARE_AGE_MIN && n < 18);
+        if (bare !== undefined) out.under18 = true;
+      }
       if (findPhrase(p.alone, tokens, 1)) out.alone = true;
       else if (findPhrase(p.accompanied, tokens, 1)) out.alone = false;
       return out;

@@ -76,7 +76,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     if (from) turn.state.from = from;
     turn.speaker = commands.staff(turn.tokens) ? "staff" : commands.parent(turn.tokens) ? "parent" : undefined;
     // A parent's or a caseworker's words about a child ("mi hijo de 12 años viene solo") are not about the writer.
-    if (!turn.speaker) Object.assign(turn.state, definedOnly(commands.particularities(turn.tokens)));
+    if (!turn.speaker) Object.assign(turn.state, definedOnly(commands.particularities(turn.tokens, turn.text)));
   }
 
   /** Stage 5: the guide sections that answer the message. */
@@ -160,7 +160,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
       delete state.pending;
     }
     if (state.pending === "particularities") {
-      const said = commands.particularities(tokens);
+      const said = commands.particularities(tokens, turn.text);
       if (said.under18 !== undefined || said.alone !== undefined || ans) {
         delete state.pending;
         if (ans === "yes") Object.assign(state, { under18: true, alone: true });

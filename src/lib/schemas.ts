@@ -411,6 +411,7 @@ export const botPhrasesSchema = z.object({
     /** Thanks. */ thanks: phraseList,
     /** Asking whether the bot is a person. */ identity: phraseList,
     /** "{n}" = age: how people say their own age ("tengo {n} anos"). */ age: phraseList,
+    /** How people give their age with no word for years ("tengo {n}"): read only where the number ends a sentence or a part of one ("tengo 15, estoy sola"), and only from 10 to 17. */ ageAtEnd: phraseList.default([]),
     /** How people say they travel without family. */ alone: phraseList,
     /** How people say they travel with family. */ accompanied: phraseList,
     /** How staff say they work with children ("trabajo en un albergue"): staff guides come first. */ staff: phraseList,

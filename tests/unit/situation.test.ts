@@ -80,6 +80,33 @@ describe("who is writing", () => {
     assert.equal(after.state.alone, true);
     assert.equal(after.state.under18, true);
   });
+  test("an age said without a word for years, at the end of a sentence, is understood in four languages", () => {
+    for (const text of [
+      "ando sin mis papas, tengo 14. como pido asilo en mexico",
+      "je voyage seule et j'ai 16, comment demander l'asile au mexique",
+      "m ap vwayaje poukont mwen, m gen 13, kijan pou m mande azil nan meksik",
+      "tô sem minha família, tenho 15! como peço refúgio no méxico",
+    ]) {
+      const r = fresh(text);
+      assert.equal(r.state.under18, true, text);
+      assert.equal(r.state.alone, true, text);
+    }
+  });
+  test("a number after 'tengo' that goes on with days or money is not read as an age", () => {
+    for (const text of ["tengo 15 dias en tapachula, como pido asilo", "tengo 12 dolares nada mas, donde puedo dormir en tapachula", "tengo 20, ¿cuánto cuesta el pasaporte?"]) {
+      assert.equal(fresh(text).state.under18, undefined, text);
+    }
+  });
+  test("a parent who says how many children they have is not asked whether they are under 18", () => {
+    for (const [locale, text] of [
+      ["es", "llegue con mis tres hijos a un albergue de tapachula, como pedimos asilo"],
+      ["en", "i came with my 2 kids to a shelter in tapachula, how do we ask for asylum"],
+      ["pt", "cheguei com meus dois filhos num abrigo em tapachula, como pedimos refúgio"],
+    ] as const) {
+      const r = fresh(text);
+      for (const q of questions) assert.ok(!r.text.includes(kb.strings[locale]?.[q] ?? `<${q}>`), `${q} in: ${r.text}`);
+    }
+  });
   test("a teen who said they travel with family is asked only their age", () => {
     const r = fresh("viajo con mi mamá, como pido asilo en mexico");
     assert.equal(r.state.alone, false);

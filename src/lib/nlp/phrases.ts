@@ -337,14 +337,17 @@ export function isOnly(phrases: readonly Phrase[], tokens: string[], filler: Rea
   });
 }
 
-/** The number a "{n}" phrase matched, e.g. 16 in "tengo 16 años". */
-export function numberIn(phrases: readonly Phrase[], tokens: string[]): number | undefined {
+/**
+ * The number a "{n}" phrase matched, e.g. 16 in "tengo 16 años". With `atEnd`, only a match that
+ * ends the tokens counts ("tengo 15" as a whole sentence, not "tengo 15 dias").
+ */
+export function numberIn(phrases: readonly Phrase[], tokens: string[], atEnd = false): number | undefined {
   const keys = keysOfMessage(tokens);
   for (const p of phrases) {
     for (const [i, part] of p.parts.entries()) {
       if (!partMayMatch(p.needs[i] as string[][], keys)) continue;
       const hit = matchSequence(part, tokens, 0);
-      if (!hit) continue;
+      if (!hit || (atEnd && hit.end !== tokens.length)) continue;
       const idx = part.findIndex((m) => m.kind === "number");
       if (idx < 0) continue;
       const n = Number(tokens[hit.start + idx]);
