@@ -179,12 +179,18 @@ export function createTriage(kb: KnowledgeBase, tuning: AdviceTuning = ADVICE_TU
    * (tuning.firstOdds), and stands in where the words call for none: it has learnt the many ways
    * people describe each danger.
    */
-  function adviceFor(dangers: readonly DangerKind[], called: readonly string[], features: readonly string[]): string[] {
+  function adviceFor(dangers: readonly DangerKind[], called: readonly string[], features: readonly string[], context: ReadonlySet<TriageContext>): string[] {
     const replaced = new Set(called.flatMap((key) => adviceFile[key]?.replaces ?? []));
     const fitting = called.filter((key) => !replaced.has(key) && adviceFile[key] !== undefined);
+    // The classifier gives an advice that `needs` a context only where the message shows it, and
+    // never one whose `unless` context it shows: it learnt "money" and "they hold" from phone
+    // tricks, and would tell armed men at the door "hang up, it is a trick"; it learnt "a man is
+    // hitting" from witnesses, and would tell "a man is hitting me" not to step in. The advice's
+    // own phrases are precise enough to go without.
+    const learnable = (key: string) => (adviceFile[key]?.needs ?? []).every((c) => context.has(c)) && !(adviceFile[key]?.unless ?? []).some((c) => context.has(c));
     const out: string[] = [];
     for (const kind of dangers) for (const key of fitting) if (adviceFile[key]?.dangers.includes(kind) && !out.includes(key)) out.push(key);
-    const learnt = learntAdvice(dangers, features);
+    const learnt = learntAdvice(dangers, features, learnable);
     const wordsFirst = out[0];
     const clearlyBetter = learnt !== undefined && wordsFirst !== undefined && learnt.odds - (learnt.oddsOf.get(wordsFirst) ?? -Infinity) >= tuning.firstMargin;
     if (learnt && (learnt.odds >= tuning.firstOdds || clearlyBetter) && !out.includes(learnt.key)) out.unshift(learnt.key);
@@ -205,13 +211,13 @@ export function createTriage(kb: KnowledgeBase, tuning: AdviceTuning = ADVICE_TU
     return out;
   }
   /** The advice classifier's likeliest advice among those written for the dangers found, and its odds for every advice. */
-  function learntAdvice(dangers: readonly DangerKind[], features: readonly string[]): { key: string; odds: number; oddsOf: Map<string, number> } | undefined {
+  function learntAdvice(dangers: readonly DangerKind[], features: readonly string[], learnable: (key: string) => boolean): { key: string; odds: number; oddsOf: Map<string, number> } | undefined {
     if (!adviceClassifier || dangers.length === 0) return undefined;
     const odds = adviceClassifier.odds(features);
     const oddsOf = new Map(adviceClassifier.labels.map((key, i) => [key, odds[i] as number]));
     let best: { key: string; odds: number } | undefined;
     adviceClassifier.labels.forEach((key, i) => {
-      const fits = adviceFile[key]?.dangers.some((d) => dangers.includes(d));
+      const fits = learnable(key) && adviceFile[key]?.dangers.some((d) => dangers.includes(d));
       if (fits && (!best || (odds[i] as number) > best.odds)) best = { key, odds: odds[i] as number };
     });
     return best && { ...best, oddsOf };
@@ -273,7 +279,7 @@ export function createTriage(kb: KnowledgeBase, tuning: AdviceTuning = ADVICE_TU
     // A danger no context cancels (self-harm) leads: its advice is the most urgent one.
     const strong = [...signals.strong.filter((k) => NEVER_CANCELLED.has(k)), ...signals.strong.filter((k) => !NEVER_CANCELLED.has(k))];
     const dangers = urgency === "none" ? [] : [...new Set([...strong, ...model.kinds, ...signals.weak])];
-    const advice = urgency === "none" ? [] : adviceFor(dangers, signals.advice, features);
+    const advice = urgency === "none" ? [] : adviceFor(dangers, signals.advice, features, signals.context);
     return { urgency, dangers, advice, cannotTalk: evidence.cannotTalk, because, evidence, score: model.score };
   };
 }

@@ -329,6 +329,9 @@ export const triageContexts = [
   "cannotTalk",
   "child",
   "question",
+  "remote",
+  "money",
+  "self",
 ] as const;
 export type TriageContext = (typeof triageContexts)[number];
 
@@ -352,7 +355,7 @@ export const botDangerSchema = z.object({
       dangers: z.partialRecord(dangerKind, dangerWords),
       /** Per key of content/bot/emergencies.yaml: phrases that call for that advice ("no respira" → not-breathing). */
       advice: z.record(z.string(), phraseList).default({}),
-      /** Phrases that say when and how: now, ongoing, pastOver, hypothetical, riskQuestion, news, school, figurative, distress, alarm, cannotTalk, child, notUrgent ("no es urgente": a call for help in the same message is not a cry). */
+      /** Phrases that say when and how: now, ongoing, pastOver, hypothetical, riskQuestion, news, school, figurative, distress, alarm, cannotTalk, child, notUrgent ("no es urgente": a call for help in the same message is not a cry), remote (the people demanding reach the person from afar: a call, a message, a photo or video sent, a ransom), money (money is asked or things are taken), self (it is done to the writer: "me pega", "hitting me"). */
       context: z.partialRecord(z.enum(triageContexts), phraseList).default({}),
     }),
   ),
@@ -383,6 +386,10 @@ export const emergencyAdviceSchema = z.object({
   replaces: z.array(z.string()).default([]),
   /** Advice keys this one goes before when both are shown (river before not-breathing: out of the water first, then the chest). */
   before: z.array(z.string()).default([]),
+  /** Context the message must show for the advice classifier to give this advice (extortion-call needs "remote": a call or a message; "hang up, it is a trick" is wrong for armed men at the door). Its own phrases in danger.yaml call it without. */
+  needs: z.array(z.enum(triageContexts)).default([]),
+  /** Context that stops the advice classifier from giving this advice (witness: "self", the message says it is done to the writer). Its own phrases in danger.yaml call it regardless. */
+  unless: z.array(z.enum(triageContexts)).default([]),
   /** Written for someone who sees it happen to another person (a witness): the reply then says "there are people who can help", not "it is not your fault". */
   bystander: z.boolean().default(false),
   /** Where the advice comes from. */

@@ -205,6 +205,44 @@ describe("advice that fits the danger", () => {
     assert.ok(!r.text.includes(text("police-extortion", "es")), r.text);
   });
 
+  test("men demanding money in person get no advice about a phone trick or about a relative held elsewhere", () => {
+    const phoneTrick = ["extortion-call", "ransom-family"];
+    for (const [locale, message] of [
+      ["es", "hay unos hombres armados en la puerta del cuarto, dicen que si no les pagamos hoy nos matan a mi y a mi hermanito"],
+      ["en", "two men with guns at the gate of the shelter say pay them 500 tonight or they kill us"],
+      ["ht", "de nèg ak zam kanpe devan pòt la, yo di si nou pa peye yo aswè a y ap touye nou"],
+      ["es", "los policias nos tienen en la patrulla desde la mañana y dicen que no nos sueltan si no les damos 200 dolares"],
+      ["pt", "os policiais prenderam eu e meu marido numa sala e dizem que so soltam se a gente pagar 300 dolares"],
+    ] as const) {
+      const r = engine.reply(undefined, { text: message });
+      assert.ok(r.emergency, message);
+      for (const key of phoneTrick) assert.ok(!r.text.includes(text(key, locale)), `${key}: ${r.text}`);
+    }
+  });
+
+  test("a call or a message from the people who demand money still gets the advice for a phone trick", () => {
+    for (const [locale, message] of [
+      ["fr", "un numéro inconnu vient de m'appeler, ils disent qu'ils ont ma sœur et veulent de l'argent tout de suite"],
+      ["en", "got a whatsapp from a mexican number saying they have my nephew, i must send money in one hour"],
+    ] as const) {
+      const r = engine.reply(undefined, { text: message });
+      assert.ok(r.text.includes(text("extortion-call", locale)) || r.text.includes(text("ransom-family", locale)), r.text);
+    }
+  });
+
+  test("someone who is being hit gets no advice for a witness ('do not step in')", () => {
+    for (const [locale, message] of [
+      ["es", "un tipo me esta golpeando en el baño del albergue, ayuda"],
+      ["en", "a guy is punching me behind the store right now"],
+      ["pt", "um homem ta me batendo aqui no quarto agora"],
+      ["fr", "un homme me frappe dans la chambre en ce moment"],
+    ] as const) {
+      const r = engine.reply(undefined, { text: message });
+      assert.ok(r.emergency, message);
+      assert.ok(!r.text.includes(text("witness", locale)), r.text);
+    }
+  });
+
   test("someone who has pills but took none gets no overdose advice", () => {
     const r = engine.reply(undefined, { text: "me quiero matar, tengo las pastillas aqui" });
     assert.ok(r.text.includes(text("self-harm", "es")), r.text);

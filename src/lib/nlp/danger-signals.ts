@@ -60,7 +60,10 @@ export function compileDangerSignals(danger: BotDanger): SignalFinder {
   };
 }
 
+/** Contexts that only choose among advice (content/bot/emergencies.yaml `needs`, `unless`): not features of the danger. */
+const ADVICE_ONLY_CONTEXTS: ReadonlySet<TriageContext> = new Set(["remote", "money", "self"]);
+
 /** The signals as classifier features ("strong:held", "ctx:pastOver", ...). */
 export function signalFeatures(s: DangerSignals): string[] {
-  return [...s.strong.map((k) => `strong:${k}`), ...s.weak.map((k) => `weak:${k}`), ...[...s.context].map((c) => `ctx:${c}`)];
+  return [...s.strong.map((k) => `strong:${k}`), ...s.weak.map((k) => `weak:${k}`), ...[...s.context].filter((c) => !ADVICE_ONLY_CONTEXTS.has(c)).map((c) => `ctx:${c}`)];
 }
