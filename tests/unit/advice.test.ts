@@ -94,6 +94,12 @@ const cases: Record<string, [string, string][]> = {
     ["fr", "je vois deux hommes frapper un garçon derrière la station-service, que faire"],
     ["ht", "m ap gade de nèg k ap bat yon timoun bò mache a kounye a"],
   ],
+  "child-abused": [
+    ["es", "mi hija de 7 me conto que su padrastro la toco anoche, que hago"],
+    ["en", "my son is 9 and he just told me the man at the shelter touched him this morning"],
+    ["fr", "ma nièce de 11 ans dit que le gardien l'a touchée cette nuit au foyer"],
+    ["pt", "minha filha de 8 anos contou que o vizinho mexeu com ela hoje de manhã"],
+  ],
   river: [
     ["es", "la corriente del rio se llevo a mi primo, lo estamos viendo"],
     ["en", "my brother was swept away by the river current just now"],
@@ -120,6 +126,7 @@ const mustHide: Record<string, string[]> = {
   detained: ["held"],
   witness: ["violence"],
   "ransom-family": ["extortion-call"],
+  "child-abused": ["sexual-violence"],
 };
 
 describe("the order of the advice", () => {
@@ -240,6 +247,17 @@ describe("advice that fits the danger", () => {
       const r = engine.reply(undefined, { text: message });
       assert.ok(r.emergency, message);
       assert.ok(!r.text.includes(text("witness", locale)), r.text);
+    }
+  });
+
+  test("someone raped in front of their child gets the advice for the person it happened to, not the one for a carer", () => {
+    for (const [locale, message] of [
+      ["es", "me violaron anoche delante de mi hijo, estoy sangrando"],
+      ["en", "he raped me last night in front of my son, i am hurting"],
+    ] as const) {
+      const r = engine.reply(undefined, { text: message });
+      assert.ok(r.text.includes(text("sexual-violence", locale)), r.text);
+      assert.ok(!r.text.includes(text("child-abused", locale)), r.text);
     }
   });
 
