@@ -332,6 +332,7 @@ export const triageContexts = [
   "remote",
   "money",
   "self",
+  "carer",
 ] as const;
 export type TriageContext = (typeof triageContexts)[number];
 
@@ -355,7 +356,7 @@ export const botDangerSchema = z.object({
       dangers: z.partialRecord(dangerKind, dangerWords),
       /** Per key of content/bot/emergencies.yaml: phrases that call for that advice ("no respira" → not-breathing). */
       advice: z.record(z.string(), phraseList).default({}),
-      /** Phrases that say when and how: now, ongoing, pastOver, hypothetical, riskQuestion, news, school, figurative, distress, alarm, cannotTalk, child, notUrgent ("no es urgente": a call for help in the same message is not a cry), remote (the people demanding reach the person from afar: a call, a message, a photo or video sent, a ransom), money (money is asked or things are taken), self (it is done to the writer: "me pega", "hitting me"). */
+      /** Phrases that say when and how: now, ongoing, pastOver, hypothetical, riskQuestion, news, school, figurative, distress, alarm, cannotTalk, child, notUrgent ("no es urgente": a call for help in the same message is not a cry), remote (the people demanding reach the person from afar: a call, a message, a photo or video sent, a ransom), money (money is asked or things are taken), self (it is done to the writer: "me pega", "hitting me"), carer (the writer speaks of a child in their care: "mi hija", "my son"). */
       context: z.partialRecord(z.enum(triageContexts), phraseList).default({}),
     }),
   ),

@@ -261,6 +261,27 @@ describe("advice that fits the danger", () => {
     }
   });
 
+  test("a child telling of their own abuse gets the advice for the person it happened to, not the one for a carer", () => {
+    for (const [locale, message] of [
+      ["en", "im 13 and my uncle comes in my bed at night and touches me, my mom works nights, he is home now"],
+      ["es", "tengo 12, el señor que nos renta el cuarto me toca cuando mi mama no esta y hoy vuelve"],
+    ] as const) {
+      const r = engine.reply(undefined, { text: message });
+      assert.ok(r.emergency, message);
+      assert.ok(!r.text.includes(text("child-abused", locale)), r.text);
+    }
+  });
+
+  test("someone telling of a relative about to take their own life gets the self-harm advice", () => {
+    for (const [locale, message] of [
+      ["es", "mi primo esta en el puente y dice que se va a aventar, ya no quiere vivir"],
+      ["pt", "meu irmao subiu no viaduto e disse que vai se jogar, nao quer mais viver"],
+    ] as const) {
+      const r = engine.reply(undefined, { text: message });
+      assert.ok(r.text.includes(text("self-harm", locale)), r.text);
+    }
+  });
+
   test("someone who has pills but took none gets no overdose advice", () => {
     const r = engine.reply(undefined, { text: "me quiero matar, tengo las pastillas aqui" });
     assert.ok(r.text.includes(text("self-harm", "es")), r.text);

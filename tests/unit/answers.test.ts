@@ -123,6 +123,13 @@ describe("where the person is, and where they are from", () => {
       ["on dort pres du pont frontalier, cote honduras, on attend le matin", "HN"],
     ]);
   });
+  test("a border town's side named by its people ('del lado tico', 'the mexican side') says where they are", () => {
+    assertWhere([
+      ["estamos en paso canoas del lado panameño esperando el bus, donde comemos", "PA"],
+      ["we are at the bridge on the mexican side now, where is a shelter", "MX"],
+      ["dormimos en la frontera del lado tico, hay albergue cerca?", "CR"],
+    ]);
+  });
   test("an answer written for one nationality is not given when the message names only other countries", () => {
     for (const text of [
       "despues de la deportacion a haiti, hay un centro para los niños en el aeropuerto de port au prince",
