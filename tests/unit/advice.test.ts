@@ -21,6 +21,16 @@ const text = (key: string, locale: string) => adviceFile[key]?.text[locale] ?? a
 /** The advice keys whose phrases the message calls, before any `replaces` is applied. */
 const called = (message: string, locale: string) => signalsOf(triageWords(message, spell(locale)), locale).advice;
 
+/** Each message, a fresh conversation, gets an emergency reply with the advice `shows` (when given) and none of `hides`. */
+function assertAdvice(messages: readonly (readonly [locale: string, text: string])[], expect: { shows?: string; hides?: readonly string[] }) {
+  for (const [locale, message] of messages) {
+    const r = engine.reply(undefined, { text: message });
+    assert.ok(r.emergency, message);
+    if (expect.shows) assert.ok(r.text.includes(text(expect.shows, locale)), `${expect.shows}: ${r.text}`);
+    for (const key of expect.hides ?? []) assert.ok(!r.text.includes(text(key, locale)), `${key}: ${r.text}`);
+  }
+}
+
 /** Per new key: messages (locale, text) that call for it. The first is Spanish, the others in other languages. */
 const cases: Record<string, [string, string][]> = {
   threat: [
@@ -213,18 +223,16 @@ describe("advice that fits the danger", () => {
   });
 
   test("men demanding money in person get no advice about a phone trick or about a relative held elsewhere", () => {
-    const phoneTrick = ["extortion-call", "ransom-family"];
-    for (const [locale, message] of [
-      ["es", "hay unos hombres armados en la puerta del cuarto, dicen que si no les pagamos hoy nos matan a mi y a mi hermanito"],
-      ["en", "two men with guns at the gate of the shelter say pay them 500 tonight or they kill us"],
-      ["ht", "de nèg ak zam kanpe devan pòt la, yo di si nou pa peye yo aswè a y ap touye nou"],
-      ["es", "los policias nos tienen en la patrulla desde la mañana y dicen que no nos sueltan si no les damos 200 dolares"],
-      ["pt", "os policiais prenderam eu e meu marido numa sala e dizem que so soltam se a gente pagar 300 dolares"],
-    ] as const) {
-      const r = engine.reply(undefined, { text: message });
-      assert.ok(r.emergency, message);
-      for (const key of phoneTrick) assert.ok(!r.text.includes(text(key, locale)), `${key}: ${r.text}`);
-    }
+    assertAdvice(
+      [
+        ["es", "hay unos hombres armados en la puerta del cuarto, dicen que si no les pagamos hoy nos matan a mi y a mi hermanito"],
+        ["en", "two men with guns at the gate of the shelter say pay them 500 tonight or they kill us"],
+        ["ht", "de nèg ak zam kanpe devan pòt la, yo di si nou pa peye yo aswè a y ap touye nou"],
+        ["es", "los policias nos tienen en la patrulla desde la mañana y dicen que no nos sueltan si no les damos 200 dolares"],
+        ["pt", "os policiais prenderam eu e meu marido numa sala e dizem que so soltam se a gente pagar 300 dolares"],
+      ],
+      { hides: ["extortion-call", "ransom-family"] },
+    );
   });
 
   test("a call or a message from the people who demand money still gets the advice for a phone trick", () => {
@@ -238,48 +246,45 @@ describe("advice that fits the danger", () => {
   });
 
   test("someone who is being hit gets no advice for a witness ('do not step in')", () => {
-    for (const [locale, message] of [
-      ["es", "un tipo me esta golpeando en el baño del albergue, ayuda"],
-      ["en", "a guy is punching me behind the store right now"],
-      ["pt", "um homem ta me batendo aqui no quarto agora"],
-      ["fr", "un homme me frappe dans la chambre en ce moment"],
-    ] as const) {
-      const r = engine.reply(undefined, { text: message });
-      assert.ok(r.emergency, message);
-      assert.ok(!r.text.includes(text("witness", locale)), r.text);
-    }
+    assertAdvice(
+      [
+        ["es", "un tipo me esta golpeando en el baño del albergue, ayuda"],
+        ["en", "a guy is punching me behind the store right now"],
+        ["pt", "um homem ta me batendo aqui no quarto agora"],
+        ["fr", "un homme me frappe dans la chambre en ce moment"],
+      ],
+      { hides: ["witness"] },
+    );
   });
 
   test("someone raped in front of their child gets the advice for the person it happened to, not the one for a carer", () => {
-    for (const [locale, message] of [
-      ["es", "me violaron anoche delante de mi hijo, estoy sangrando"],
-      ["en", "he raped me last night in front of my son, i am hurting"],
-    ] as const) {
-      const r = engine.reply(undefined, { text: message });
-      assert.ok(r.text.includes(text("sexual-violence", locale)), r.text);
-      assert.ok(!r.text.includes(text("child-abused", locale)), r.text);
-    }
+    assertAdvice(
+      [
+        ["es", "me violaron anoche delante de mi hijo, estoy sangrando"],
+        ["en", "he raped me last night in front of my son, i am hurting"],
+      ],
+      { shows: "sexual-violence", hides: ["child-abused"] },
+    );
   });
 
   test("a child telling of their own abuse gets the advice for the person it happened to, not the one for a carer", () => {
-    for (const [locale, message] of [
-      ["en", "im 13 and my uncle comes in my bed at night and touches me, my mom works nights, he is home now"],
-      ["es", "tengo 12, el señor que nos renta el cuarto me toca cuando mi mama no esta y hoy vuelve"],
-    ] as const) {
-      const r = engine.reply(undefined, { text: message });
-      assert.ok(r.emergency, message);
-      assert.ok(!r.text.includes(text("child-abused", locale)), r.text);
-    }
+    assertAdvice(
+      [
+        ["en", "im 13 and my uncle comes in my bed at night and touches me, my mom works nights, he is home now"],
+        ["es", "tengo 12, el señor que nos renta el cuarto me toca cuando mi mama no esta y hoy vuelve"],
+      ],
+      { hides: ["child-abused"] },
+    );
   });
 
   test("someone telling of a relative about to take their own life gets the self-harm advice", () => {
-    for (const [locale, message] of [
-      ["es", "mi primo esta en el puente y dice que se va a aventar, ya no quiere vivir"],
-      ["pt", "meu irmao subiu no viaduto e disse que vai se jogar, nao quer mais viver"],
-    ] as const) {
-      const r = engine.reply(undefined, { text: message });
-      assert.ok(r.text.includes(text("self-harm", locale)), r.text);
-    }
+    assertAdvice(
+      [
+        ["es", "mi primo esta en el puente y dice que se va a aventar, ya no quiere vivir"],
+        ["pt", "meu irmao subiu no viaduto e disse que vai se jogar, nao quer mais viver"],
+      ],
+      { shows: "self-harm" },
+    );
   });
 
   test("someone who has pills but took none gets no overdose advice", () => {
@@ -311,14 +316,13 @@ describe("advice that fits the danger", () => {
   });
 
   test("someone who sees a person being beaten gets the advice for a witness, not the victim's", () => {
-    for (const [locale, message] of [
-      ["es", "estoy viendo como un hombre le pega a una señora en la calle ahorita"],
-      ["pt", "to vendo um homem batendo numa mulher aqui na rua agora"],
-    ] as const) {
-      const r = engine.reply(undefined, { text: message });
-      assert.ok(r.text.includes(text("witness", locale)), r.text);
-      assert.ok(!r.text.includes(text("violence", locale)), r.text);
-    }
+    assertAdvice(
+      [
+        ["es", "estoy viendo como un hombre le pega a una señora en la calle ahorita"],
+        ["pt", "to vendo um homem batendo numa mulher aqui na rua agora"],
+      ],
+      { shows: "witness", hides: ["violence"] },
+    );
   });
 });
 
