@@ -287,6 +287,16 @@ describe("advice that fits the danger", () => {
     );
   });
 
+  test("a child alone whose parent did not come back gets the separated child's advice", () => {
+    assertAdvice(
+      [
+        ["es", "tengo 11 y mi mama no volvio al albergue desde anoche, estoy sola"],
+        ["pt", "tenho 12, meu pai saiu ontem e nao voltou, to sozinho no hotel"],
+      ],
+      { shows: "separated-child", hides: ["searching-for-child"] },
+    );
+  });
+
   test("someone who has pills but took none gets no overdose advice", () => {
     const r = engine.reply(undefined, { text: "me quiero matar, tengo las pastillas aqui" });
     assert.ok(r.text.includes(text("self-harm", "es")), r.text);
