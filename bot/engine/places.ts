@@ -36,6 +36,8 @@ interface Name {
   institution: boolean;
   /** For a town or region: all the ways it is written, folded. */
   variants?: readonly string[];
+  /** The country's side of a border ("lado tico"): the person is there, as after a strong cue. */
+  side?: boolean;
 }
 
 interface Cue {
@@ -65,6 +67,7 @@ export function createPlaces(kb: KnowledgeBase): (tokens: readonly string[]) => 
     for (const variants of p.places) push(variants, { variants: folded(variants) });
     for (const variants of p.ambiguous) push(variants, { ambiguous: true, variants: folded(variants) });
     push(p.institutions, { institution: true });
+    push(p.sides, { side: true });
   };
   const { others, ...served } = kb.places;
   for (const [code, p] of Object.entries(served)) if (p) add(code, p);
@@ -96,11 +99,15 @@ export function createPlaces(kb: KnowledgeBase): (tokens: readonly string[]) => 
   const words = new Set(kb.guides.flatMap((g) => tokenize(`${g.title} ${g.summary} ${g.sections.map((x) => x.text).join(" ")}`)));
 
   const cues: Cue[] = [];
-  for (const l of Object.values(kb.lexicon.phrases.locales))
-    for (const role of ["here", "from", "going", "back"] as const) for (const raw of l[role] ?? []) {
-      const words = tokenize(raw);
-      cues.push({ words, role, strong: words.length > 1 });
-    }
+  for (const l of Object.values(kb.lexicon.phrases.locales)) {
+    for (const role of ["here", "from", "going", "back"] as const)
+      for (const raw of l[role] ?? []) {
+        const words = tokenize(raw);
+        cues.push({ words, role, strong: words.length > 1 });
+      }
+    // "côté Guatemala" after "on est au rio Suchiate": the side of the border is where they are.
+    for (const raw of l.side ?? []) cues.push({ words: tokenize(raw), role: "here", strong: true });
+  }
   // Longer cues first: "voy para" (going) wins over "para".
   cues.sort((a, b) => b.words.length - a.words.length);
   const served_ = new Set(Object.keys(served));
@@ -134,9 +141,9 @@ export function createPlaces(kb: KnowledgeBase): (tokens: readonly string[]) => 
       if (!name) continue;
       const before = name.people || name.institution ? undefined : cueBefore(tokens, i, afterName);
       const cue = before?.cue;
-      const role = name.people ? "from" : cue?.role;
+      const role = name.people ? "from" : name.side ? "here" : cue?.role;
       if (!name.shared && (!name.ambiguous || role)) {
-        found.push({ name, role, strong: name.people || Boolean(cue?.strong), near: before !== undefined && before.start + before.cue.words.length === i });
+        found.push({ name, role, strong: name.people || name.side === true || Boolean(cue?.strong), near: before !== undefined && before.start + before.cue.words.length === i });
       }
       i += name.words.length - 1;
       afterName = i + 1;

@@ -274,6 +274,8 @@ export const countryPlacesSchema = z.object({
   ambiguous: z.array(placeNames).default([]),
   /** Its institutions and papers people deal with where they are ("comar", "curp"): a mention suggests the person is there. */
   institutions: placeNames,
+  /** Its side of a border as people name it ("lado tico", "mexican side"): the person is there, whatever border town was named before. */
+  sides: placeNames,
 });
 /** content/places.yaml: the region's places by country code, to know where a person is now and where they are from. */
 export const placesSchema = z
@@ -426,6 +428,8 @@ export const botPhrasesSchema = z.object({
     /** How parents and other adults speak of the children in their care ("mis hijos", "my son"): the bot does not ask them whether they are under 18. */ parent: phraseList.default([]),
     /** Words before a place that say the person is there now ("estoy en", "aqui en", "i'm in"). */
     here: phraseList,
+    /** Words before a country that name its side of a border ("del lado de", "côté"): the person is there, over a border town named before ("au rio Suchiate côté Guatemala"). */
+    side: phraseList.default([]),
     /** Words before a place that say the person comes from it ("soy de", "vengo de", "i'm from"). */
     from: phraseList,
     /** Words before a place that say the person was sent or went back there ("me deportaron a", "sent back to"): they are there now, and it is their country. */

@@ -128,6 +128,9 @@ describe("where the person is, and where they are from", () => {
       ["estamos en paso canoas del lado panameño esperando el bus, donde comemos", "PA"],
       ["we are at the bridge on the mexican side now, where is a shelter", "MX"],
       ["dormimos en la frontera del lado tico, hay albergue cerca?", "CR"],
+      ["on attend au pont de ciudad hidalgo cote guatemala, ou dormir", "GT"],
+      ["estamos en el rio suchiate del lado de guatemala esperando la balsa", "GT"],
+      ["we are at the tecun uman bridge on the mexican side, where is the shelter", "MX"],
     ]);
   });
   test("an answer written for one nationality is not given when the message names only other countries", () => {
