@@ -297,6 +297,16 @@ describe("advice that fits the danger", () => {
     );
   });
 
+  test("someone who locked themself in away from an attacker gets the advice to stay hidden, not the witness's", () => {
+    assertAdvice(
+      [
+        ["es", "me encerre en el baño del cuarto porque mi padrastro me quiere pegar, esta afuera gritando"],
+        ["en", "i locked myself in the bathroom, my boyfriend is hitting the door"],
+      ],
+      { shows: "hiding", hides: ["witness"] },
+    );
+  });
+
   test("someone who has pills but took none gets no overdose advice", () => {
     const r = engine.reply(undefined, { text: "me quiero matar, tengo las pastillas aqui" });
     assert.ok(r.text.includes(text("self-harm", "es")), r.text);
