@@ -307,6 +307,16 @@ describe("advice that fits the danger", () => {
     );
   });
 
+  test("the family of someone grabbed in person for money gets the advice for a captive's family, not the witness's", () => {
+    assertAdvice(
+      [
+        ["en", "help, some guys grabbed my cousin at the terminal in tapachula and they are asking 2000 or they will hurt him"],
+        ["fr", "des hommes ont attrapé mon frère à la sortie du bus, ils demandent 1000 dollars pour le lâcher"],
+      ],
+      { shows: "ransom-family", hides: ["witness"] },
+    );
+  });
+
   test("someone who has pills but took none gets no overdose advice", () => {
     const r = engine.reply(undefined, { text: "me quiero matar, tengo las pastillas aqui" });
     assert.ok(r.text.includes(text("self-harm", "es")), r.text);
