@@ -180,8 +180,8 @@ if (tune) {
         console.log(`  ${String(emergencyOdds).padStart(3)} / ${String(checkOdds).padStart(2)} / ${String(vetoOdds).padStart(3)} / ${String(calmCheckOdds).padStart(3)} / ${String(questionOdds).padStart(4)} / ${String(calmOverrideOdds).padStart(8)}: recall ${pct(t.recalled, t.emergencies)} caught ${pct(t.caught, t.emergencies)} false em. ${pct(t.falseEmergencies, t.calm)} confirm ${pct(t.checks, t.calm)}`);
       }
   console.log("when words ask (the other thresholds as shipped; weak-check / dismiss odds): recall, caught, false emergencies, confirm step, on the corpus");
-  for (const weakCheckOdds of [-Infinity, -30, -20, -15, -10, -5, 0])
-    for (const dismissOdds of [-Infinity, -40, -30, -20, -15]) {
+  for (const weakCheckOdds of [-Infinity, -40, -30, -25, -20, -15, -10])
+    for (const dismissOdds of [-Infinity, -40, -30, -25, -20, -15, -10]) {
       const t = empty();
       for (const x of seen) count(t, x.emergency, decide(x.evidence, { ...TRIAGE_POLICY, weakCheckOdds, dismissOdds }));
       console.log(`  ${String(weakCheckOdds).padStart(9)} / ${String(dismissOdds).padStart(9)}: recall ${pct(t.recalled, t.emergencies)} caught ${pct(t.caught, t.emergencies)} false em. ${pct(t.falseEmergencies, t.calm)} confirm ${pct(t.checks, t.calm)}`);

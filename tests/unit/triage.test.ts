@@ -96,10 +96,13 @@ describe("the decision", () => {
     assert.equal(decide(evidence({ weak: true, score: TRIAGE_POLICY.weakCheckOdds })), "check");
     assert.equal(decide(evidence({ weak: true, score: TRIAGE_POLICY.weakCheckOdds - 1 })), "none");
   });
-  test("strong danger words the classifier contradicts far below the veto are not asked about, self-harm still is an emergency", () => {
-    assert.equal(decide(evidence({ strong: true, score: TRIAGE_POLICY.dismissOdds })), "check");
-    assert.equal(decide(evidence({ strong: true, score: TRIAGE_POLICY.dismissOdds - 1 })), "none");
-    assert.equal(decide(evidence({ strong: true, uncancellable: true, score: TRIAGE_POLICY.dismissOdds - 1 })), "emergency");
+  test("strong danger words in a question the classifier contradicts far below the veto are not asked about, self-harm still is an emergency", () => {
+    assert.equal(decide(evidence({ strong: true, question: true, score: TRIAGE_POLICY.dismissOdds })), "check");
+    assert.equal(decide(evidence({ strong: true, question: true, score: TRIAGE_POLICY.dismissOdds - 1 })), "none");
+    assert.equal(decide(evidence({ strong: true, question: true, uncancellable: true, score: TRIAGE_POLICY.dismissOdds - 1 })), "emergency");
+  });
+  test("strong danger words outside a question always ask, however firmly the classifier contradicts them", () => {
+    assert.equal(decide(evidence({ strong: true, score: TRIAGE_POLICY.dismissOdds - 50 })), "check");
   });
   test("the classifier alone raises an emergency, asks in the uncertain middle, and is silent below", () => {
     assert.equal(decide(evidence({ score: TRIAGE_POLICY.emergencyOdds })), "emergency");
