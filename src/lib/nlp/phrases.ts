@@ -195,11 +195,61 @@ function wordMatches(m: WordMatcher, token: string): boolean {
   }
 }
 
+/** Per message (its token array): where the tokens starting with each two letters are. */
+const tokenPositions = new WeakMap<readonly string[], { length: number; byPrefix: Map<string, number[]>; either: Map<WordMatcher, number[] | undefined> }>();
+
+/**
+ * The positions where a token matching `m` may stand, or undefined when any may. Every token a
+ * word or a stem (of two letters or more) matches starts with its first two letters, typo or not
+ * (nearMiss keeps them), so a sequence need only be tried from there, not from every token of a
+ * 500-character story.
+ */
+function startsOf(m: WordMatcher, tokens: readonly string[]): readonly number[] | undefined {
+  let memo = tokenPositions.get(tokens);
+  if (!memo || memo.length !== tokens.length) {
+    const byPrefix = new Map<string, number[]>();
+    tokens.forEach((t, i) => {
+      const k = t.slice(0, 2);
+      const list = byPrefix.get(k);
+      if (list) list.push(i);
+      else byPrefix.set(k, [i]);
+    });
+    tokenPositions.set(tokens, (memo = { length: tokens.length, byPrefix, either: new Map() }));
+  }
+  const none: readonly number[] = [];
+  switch (m.kind) {
+    case "word":
+      return memo.byPrefix.get(m.word.slice(0, 2)) ?? none;
+    case "stem":
+      return m.stem.length >= 2 ? (memo.byPrefix.get(m.stem.slice(0, 2)) ?? none) : undefined;
+    case "either": {
+      if (memo.either.has(m)) return memo.either.get(m);
+      let all: number[] | undefined = [];
+      for (const o of m.options) {
+        const at = startsOf(o, tokens);
+        if (!at) {
+          all = undefined;
+          break;
+        }
+        all.push(...at);
+      }
+      if (all) all = [...new Set(all)].sort((x, y) => x - y);
+      memo.either.set(m, all);
+      return all;
+    }
+    default:
+      return undefined;
+  }
+}
+
 /** Where the first match of `seq` starts and ends (the index after its last word), if it occurs. */
 function matchSequence(seq: WordMatcher[], tokens: string[], gap: number): { start: number; end: number } | undefined {
   const first = seq[0];
   if (!first) return undefined;
-  for (let start = 0; start < tokens.length; start++) {
+  const starts = startsOf(first, tokens);
+  const count = starts ? starts.length : tokens.length;
+  for (let n = 0; n < count; n++) {
+    const start = starts ? (starts[n] as number) : n;
     if (!wordMatches(first, tokens[start] as string)) continue;
     let at = start;
     let ok = true;
