@@ -317,6 +317,18 @@ describe("advice that fits the danger", () => {
     );
   });
 
+  test("someone exploited at work who says where they work is not taken for staff: the emergency stays one", () => {
+    assertAdvice(
+      [
+        ["en", "i work at a bar in monterrey and the owner keeps my passport, he wont let me leave"],
+        ["ht", "m travay nan yon chan nan Chiapas, patwon an kenbe paspò m e li pa kite m ale"],
+        ["pt", "trabalho numa casa em Tapachula e a patroa pegou meus documentos, não me deixa sair"],
+        ["es", "trabajo en una casa de familia en tuxtla y la señora me quito mis papeles, no me deja salir"],
+      ],
+      { shows: "trafficking" },
+    );
+  });
+
   test("someone who has pills but took none gets no overdose advice", () => {
     const r = engine.reply(undefined, { text: "me quiero matar, tengo las pastillas aqui" });
     assert.ok(r.text.includes(text("self-harm", "es")), r.text);
