@@ -185,14 +185,18 @@ export function createTriage(kb: KnowledgeBase, tuning: AdviceTuning = ADVICE_TU
    * people describe each danger.
    */
   function adviceFor(dangers: readonly DangerKind[], called: readonly string[], features: readonly string[], context: ReadonlySet<TriageContext>): string[] {
-    const replaced = new Set(called.flatMap((key) => adviceFile[key]?.replaces ?? []));
-    const fitting = called.filter((key) => !replaced.has(key) && adviceFile[key] !== undefined);
-    // The classifier gives an advice that `needs` a context only where the message shows it, and
-    // never one whose `unless` context it shows: it learnt "money" and "they hold" from phone
-    // tricks, and would tell armed men at the door "hang up, it is a trick"; it learnt "a man is
-    // hitting" from witnesses, and would tell "a man is hitting me" not to step in. The advice's
-    // own phrases are precise enough to go without.
-    const learnable = (key: string) => (adviceFile[key]?.needs ?? []).every((c) => context.has(c)) && !(adviceFile[key]?.unless ?? []).some((c) => context.has(c));
+    // No advice is given where the message shows its `unless` context, whoever calls it: the
+    // family's advice for someone exploited ("do not go and get them out yourself") is never for
+    // the person exploited, whose words name a relative too ("my uncle makes me work").
+    const barred = (key: string) => (adviceFile[key]?.unless ?? []).some((c) => context.has(c));
+    const calledHere = called.filter((key) => !barred(key));
+    const replaced = new Set(calledHere.flatMap((key) => adviceFile[key]?.replaces ?? []));
+    const fitting = calledHere.filter((key) => !replaced.has(key) && adviceFile[key] !== undefined);
+    // The classifier gives an advice that `needs` a context only where the message shows it: it
+    // learnt "money" and "they hold" from phone tricks, and would tell armed men at the door "hang
+    // up, it is a trick"; it learnt "a man is hitting" from witnesses, and would tell "a man is
+    // hitting me" not to step in. The advice's own phrases are precise enough to go without.
+    const learnable = (key: string) => (adviceFile[key]?.needs ?? []).every((c) => context.has(c)) && !barred(key);
     const out: string[] = [];
     for (const kind of dangers) for (const key of fitting) if (adviceFile[key]?.dangers.includes(kind) && !out.includes(key)) out.push(key);
     const learnt = learntAdvice(dangers, features, learnable);

@@ -335,6 +335,8 @@ export const triageContexts = [
   "money",
   "self",
   "carer",
+  "relative",
+  "water",
 ] as const;
 export type TriageContext = (typeof triageContexts)[number];
 
@@ -358,7 +360,7 @@ export const botDangerSchema = z.object({
       dangers: z.partialRecord(dangerKind, dangerWords),
       /** Per key of content/bot/emergencies.yaml: phrases that call for that advice ("no respira" → not-breathing). */
       advice: z.record(z.string(), phraseList).default({}),
-      /** Phrases that say when and how: now, ongoing, pastOver, hypothetical, riskQuestion, news, school, figurative, distress, alarm, cannotTalk, child, notUrgent ("no es urgente": a call for help in the same message is not a cry), remote (the people demanding reach the person from afar: a call, a message, a photo or video sent, a ransom), money (money is asked or things are taken), self (it is done to the writer: "me pega", "hitting me"), carer (the writer speaks of a child in their care: "mi hija", "my son"). */
+      /** Phrases that say when and how: now, ongoing, pastOver, hypothetical, riskQuestion, news, school, figurative, distress, alarm, cannotTalk, child, notUrgent ("no es urgente": a call for help in the same message is not a cry), remote (the people demanding reach the person from afar: a call, a message, a photo or video sent, a ransom), money (money is asked or things are taken), self (it is done to the writer: "me pega", "hitting me"), carer (the writer speaks of a child in their care: "mi hija", "my son"), relative (the writer speaks of a relative: "mi hermana", "my cousin"), water (a river, rain or a flood is named). */
       context: z.partialRecord(z.enum(triageContexts), phraseList).default({}),
     }),
   ),
@@ -391,7 +393,7 @@ export const emergencyAdviceSchema = z.object({
   before: z.array(z.string()).default([]),
   /** Context the message must show for the advice classifier to give this advice (extortion-call needs "remote": a call or a message; "hang up, it is a trick" is wrong for armed men at the door). Its own phrases in danger.yaml call it without. */
   needs: z.array(z.enum(triageContexts)).default([]),
-  /** Context that stops the advice classifier from giving this advice (witness: "self", the message says it is done to the writer). Its own phrases in danger.yaml call it regardless. */
+  /** Context that stops this advice, whether the classifier or its own phrases in danger.yaml call it (witness and trafficking-family: "self", the message says it is done to the writer). */
   unless: z.array(z.enum(triageContexts)).default([]),
   /** Written for someone who sees it happen to another person (a witness): the reply then says "there are people who can help", not "it is not your fault". */
   bystander: z.boolean().default(false),

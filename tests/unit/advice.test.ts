@@ -118,6 +118,21 @@ const cases: Record<string, [string, string][]> = {
     ["pt", "minha prima está se afogando na correnteza, não consegue sair"],
     ["fr", "mon ami se noie dans le fleuve, on le voit depuis le pont"],
   ],
+  flood: [
+    ["es", "el rio esta creciendo y estamos atrapados en una piedra en medio, no podemos regresar a la orilla"],
+    ["en", "the water is rising around our tent at the camp and the kids are scared, we cant get out"],
+    ["fr", "l'eau monte autour de la tente, on est bloqués au camp avec les enfants"],
+    ["ht", "dlo a ap monte tout kote, nou bloke sou yon wòch ak timoun yo"],
+    ["pt", "o rio está subindo e estamos ilhados com as crianças, não dá pra voltar"],
+    ["es", "nos perdimos en la selva y el arroyo va creciendo, el agua ya nos llega a las rodillas"],
+  ],
+  "trafficking-family": [
+    ["es", "a mi hermana la obligan a trabajar en un bar en tapachula y le quitaron sus papeles, que hago"],
+    ["en", "they are forcing my daughter to work in a bar in monterrey, she says they took her passport"],
+    ["fr", "ils obligent ma fille à travailler dans un bar à Tapachula, ils ont gardé son passeport"],
+    ["ht", "yo fòse sè m nan travay nan yon ba nan Tapachula, yo pran paspò l"],
+    ["pt", "estão obrigando minha irmã a trabalhar num bar em Tapachula e pegaram o passaporte dela"],
+  ],
 };
 
 /**
@@ -132,7 +147,9 @@ const mustHide: Record<string, string[]> = {
   "baby-sick": ["heat"],
   cold: ["lost-outdoors"],
   "pregnancy-bleeding": ["bleeding", "labour"],
-  river: ["lost-outdoors"],
+  river: ["lost-outdoors", "flood"],
+  flood: ["lost-outdoors"],
+  "trafficking-family": ["trafficking"],
   detained: ["held"],
   witness: ["violence"],
   "ransom-family": ["extortion-call"],
@@ -317,6 +334,16 @@ describe("advice that fits the danger", () => {
     );
   });
 
+  test("someone forced to work by a relative gets the advice for the person exploited, not the one for their family", () => {
+    assertAdvice(
+      [
+        ["es", "mi tio me obliga a trabajar en su milpa todo el dia y tiene mis papeles, no me deja irme"],
+        ["en", "my uncle is forcing me to work at his shop all day and he keeps my passport, i cant leave"],
+      ],
+      { shows: "trafficking", hides: ["trafficking-family"] },
+    );
+  });
+
   test("someone exploited at work who says where they work is not taken for staff: the emergency stays one", () => {
     assertAdvice(
       [
@@ -370,7 +397,8 @@ describe("advice that fits the danger", () => {
 
 describe("the advice classifier's say", () => {
   test("its advice goes first when its odds stand far above those of the advice the words call for, even when they are low", () => {
-    const message = "mi tio se desmayo caminando bajo el sol, esta ardiendo y no contesta";
+    // The words call only for the advice for someone unconscious; the classifier has learnt heat.
+    const message = "mi primo se desmayo despues de caminar todo el dia sin sombra, tiene la piel roja y caliente y no contesta";
     const marginOnly = createTriage(kb, { fallbackOdds: -Infinity, firstOdds: Infinity, firstMargin: 10 })(message, "es");
     const wordsOnly = createTriage(kb, { fallbackOdds: -Infinity, firstOdds: Infinity, firstMargin: Infinity })(message, "es");
     assert.equal(wordsOnly.advice[0], "not-breathing", wordsOnly.advice.join(","));
