@@ -171,6 +171,100 @@ describe("the order of the advice", () => {
   });
 });
 
+/**
+ * Situations whose advice must fit who is speaking and what happens to them: each message, a fresh
+ * conversation, gets an emergency reply showing `shows` and none of `hides`.
+ */
+const situations: { name: string; messages: [string, string][]; expect: { shows?: string; hides?: string[] } }[] = [
+  {
+    name: "men demanding money in person get no advice about a phone trick or about a relative held elsewhere",
+    messages: [
+      ["es", "hay unos hombres armados en la puerta del cuarto, dicen que si no les pagamos hoy nos matan a mi y a mi hermanito"],
+      ["en", "two men with guns at the gate of the shelter say pay them 500 tonight or they kill us"],
+      ["ht", "de nèg ak zam kanpe devan pòt la, yo di si nou pa peye yo aswè a y ap touye nou"],
+      ["es", "los policias nos tienen en la patrulla desde la mañana y dicen que no nos sueltan si no les damos 200 dolares"],
+      ["pt", "os policiais prenderam eu e meu marido numa sala e dizem que so soltam se a gente pagar 300 dolares"],
+    ],
+    expect: { hides: ["extortion-call", "ransom-family"] },
+  },
+  {
+    name: "someone who is being hit gets no advice for a witness ('do not step in')",
+    messages: [
+      ["es", "un tipo me esta golpeando en el baño del albergue, ayuda"],
+      ["en", "a guy is punching me behind the store right now"],
+      ["pt", "um homem ta me batendo aqui no quarto agora"],
+      ["fr", "un homme me frappe dans la chambre en ce moment"],
+    ],
+    expect: { hides: ["witness"] },
+  },
+  {
+    name: "someone raped in front of their child gets the advice for the person it happened to, not the one for a carer",
+    messages: [
+      ["es", "me violaron anoche delante de mi hijo, estoy sangrando"],
+      ["en", "he raped me last night in front of my son, i am hurting"],
+    ],
+    expect: { shows: "sexual-violence", hides: ["child-abused"] },
+  },
+  {
+    name: "a child telling of their own abuse gets the advice for the person it happened to, not the one for a carer",
+    messages: [
+      ["en", "im 13 and my uncle comes in my bed at night and touches me, my mom works nights, he is home now"],
+      ["es", "tengo 12, el señor que nos renta el cuarto me toca cuando mi mama no esta y hoy vuelve"],
+    ],
+    expect: { hides: ["child-abused"] },
+  },
+  {
+    name: "someone telling of a relative about to take their own life gets the self-harm advice",
+    messages: [
+      ["es", "mi primo esta en el puente y dice que se va a aventar, ya no quiere vivir"],
+      ["pt", "meu irmao subiu no viaduto e disse que vai se jogar, nao quer mais viver"],
+    ],
+    expect: { shows: "self-harm" },
+  },
+  {
+    name: "a child alone whose parent did not come back gets the separated child's advice",
+    messages: [
+      ["es", "tengo 11 y mi mama no volvio al albergue desde anoche, estoy sola"],
+      ["pt", "tenho 12, meu pai saiu ontem e nao voltou, to sozinho no hotel"],
+    ],
+    expect: { shows: "separated-child", hides: ["searching-for-child"] },
+  },
+  {
+    name: "someone who locked themself in away from an attacker gets the advice to stay hidden, not the witness's",
+    messages: [
+      ["es", "me encerre en el baño del cuarto porque mi padrastro me quiere pegar, esta afuera gritando"],
+      ["en", "i locked myself in the bathroom, my boyfriend is hitting the door"],
+    ],
+    expect: { shows: "hiding", hides: ["witness"] },
+  },
+  {
+    name: "the family of someone grabbed in person for money gets the advice for a captive's family, not the witness's",
+    messages: [
+      ["en", "help, some guys grabbed my cousin at the terminal in tapachula and they are asking 2000 or they will hurt him"],
+      ["fr", "des hommes ont attrapé mon frère à la sortie du bus, ils demandent 1000 dollars pour le lâcher"],
+    ],
+    expect: { shows: "ransom-family", hides: ["witness"] },
+  },
+  {
+    name: "someone forced to work by a relative gets the advice for the person exploited, not the one for their family",
+    messages: [
+      ["es", "mi tio me obliga a trabajar en su milpa todo el dia y tiene mis papeles, no me deja irme"],
+      ["en", "my uncle is forcing me to work at his shop all day and he keeps my passport, i cant leave"],
+    ],
+    expect: { shows: "trafficking", hides: ["trafficking-family"] },
+  },
+  {
+    name: "someone exploited at work who says where they work is not taken for staff: the emergency stays one",
+    messages: [
+      ["en", "i work at a bar in monterrey and the owner keeps my passport, he wont let me leave"],
+      ["ht", "m travay nan yon chan nan Chiapas, patwon an kenbe paspò m e li pa kite m ale"],
+      ["pt", "trabalho numa casa em Tapachula e a patroa pegou meus documentos, não me deixa sair"],
+      ["es", "trabajo en una casa de familia en tuxtla y la señora me quito mis papeles, no me deja salir"],
+    ],
+    expect: { shows: "trafficking" },
+  },
+];
+
 describe("advice that fits the danger", () => {
   test("every key tested here exists, in the five languages, with a source", () => {
     for (const key of Object.keys(cases)) {
@@ -239,18 +333,7 @@ describe("advice that fits the danger", () => {
     assert.ok(!r.text.includes(text("police-extortion", "es")), r.text);
   });
 
-  test("men demanding money in person get no advice about a phone trick or about a relative held elsewhere", () => {
-    assertAdvice(
-      [
-        ["es", "hay unos hombres armados en la puerta del cuarto, dicen que si no les pagamos hoy nos matan a mi y a mi hermanito"],
-        ["en", "two men with guns at the gate of the shelter say pay them 500 tonight or they kill us"],
-        ["ht", "de nèg ak zam kanpe devan pòt la, yo di si nou pa peye yo aswè a y ap touye nou"],
-        ["es", "los policias nos tienen en la patrulla desde la mañana y dicen que no nos sueltan si no les damos 200 dolares"],
-        ["pt", "os policiais prenderam eu e meu marido numa sala e dizem que so soltam se a gente pagar 300 dolares"],
-      ],
-      { hides: ["extortion-call", "ransom-family"] },
-    );
-  });
+  for (const { name, messages, expect } of situations) test(name, () => assertAdvice(messages, expect));
 
   test("a call or a message from the people who demand money still gets the advice for a phone trick", () => {
     for (const [locale, message] of [
@@ -260,100 +343,6 @@ describe("advice that fits the danger", () => {
       const r = engine.reply(undefined, { text: message });
       assert.ok(r.text.includes(text("extortion-call", locale)) || r.text.includes(text("ransom-family", locale)), r.text);
     }
-  });
-
-  test("someone who is being hit gets no advice for a witness ('do not step in')", () => {
-    assertAdvice(
-      [
-        ["es", "un tipo me esta golpeando en el baño del albergue, ayuda"],
-        ["en", "a guy is punching me behind the store right now"],
-        ["pt", "um homem ta me batendo aqui no quarto agora"],
-        ["fr", "un homme me frappe dans la chambre en ce moment"],
-      ],
-      { hides: ["witness"] },
-    );
-  });
-
-  test("someone raped in front of their child gets the advice for the person it happened to, not the one for a carer", () => {
-    assertAdvice(
-      [
-        ["es", "me violaron anoche delante de mi hijo, estoy sangrando"],
-        ["en", "he raped me last night in front of my son, i am hurting"],
-      ],
-      { shows: "sexual-violence", hides: ["child-abused"] },
-    );
-  });
-
-  test("a child telling of their own abuse gets the advice for the person it happened to, not the one for a carer", () => {
-    assertAdvice(
-      [
-        ["en", "im 13 and my uncle comes in my bed at night and touches me, my mom works nights, he is home now"],
-        ["es", "tengo 12, el señor que nos renta el cuarto me toca cuando mi mama no esta y hoy vuelve"],
-      ],
-      { hides: ["child-abused"] },
-    );
-  });
-
-  test("someone telling of a relative about to take their own life gets the self-harm advice", () => {
-    assertAdvice(
-      [
-        ["es", "mi primo esta en el puente y dice que se va a aventar, ya no quiere vivir"],
-        ["pt", "meu irmao subiu no viaduto e disse que vai se jogar, nao quer mais viver"],
-      ],
-      { shows: "self-harm" },
-    );
-  });
-
-  test("a child alone whose parent did not come back gets the separated child's advice", () => {
-    assertAdvice(
-      [
-        ["es", "tengo 11 y mi mama no volvio al albergue desde anoche, estoy sola"],
-        ["pt", "tenho 12, meu pai saiu ontem e nao voltou, to sozinho no hotel"],
-      ],
-      { shows: "separated-child", hides: ["searching-for-child"] },
-    );
-  });
-
-  test("someone who locked themself in away from an attacker gets the advice to stay hidden, not the witness's", () => {
-    assertAdvice(
-      [
-        ["es", "me encerre en el baño del cuarto porque mi padrastro me quiere pegar, esta afuera gritando"],
-        ["en", "i locked myself in the bathroom, my boyfriend is hitting the door"],
-      ],
-      { shows: "hiding", hides: ["witness"] },
-    );
-  });
-
-  test("the family of someone grabbed in person for money gets the advice for a captive's family, not the witness's", () => {
-    assertAdvice(
-      [
-        ["en", "help, some guys grabbed my cousin at the terminal in tapachula and they are asking 2000 or they will hurt him"],
-        ["fr", "des hommes ont attrapé mon frère à la sortie du bus, ils demandent 1000 dollars pour le lâcher"],
-      ],
-      { shows: "ransom-family", hides: ["witness"] },
-    );
-  });
-
-  test("someone forced to work by a relative gets the advice for the person exploited, not the one for their family", () => {
-    assertAdvice(
-      [
-        ["es", "mi tio me obliga a trabajar en su milpa todo el dia y tiene mis papeles, no me deja irme"],
-        ["en", "my uncle is forcing me to work at his shop all day and he keeps my passport, i cant leave"],
-      ],
-      { shows: "trafficking", hides: ["trafficking-family"] },
-    );
-  });
-
-  test("someone exploited at work who says where they work is not taken for staff: the emergency stays one", () => {
-    assertAdvice(
-      [
-        ["en", "i work at a bar in monterrey and the owner keeps my passport, he wont let me leave"],
-        ["ht", "m travay nan yon chan nan Chiapas, patwon an kenbe paspò m e li pa kite m ale"],
-        ["pt", "trabalho numa casa em Tapachula e a patroa pegou meus documentos, não me deixa sair"],
-        ["es", "trabajo en una casa de familia en tuxtla y la señora me quito mis papeles, no me deja salir"],
-      ],
-      { shows: "trafficking" },
-    );
   });
 
   test("someone who has pills but took none gets no overdose advice", () => {
