@@ -195,6 +195,9 @@ function wordMatches(m: WordMatcher, token: string): boolean {
   }
 }
 
+/** No position: a word whose two first letters no token has. */
+const NOWHERE: readonly number[] = [];
+
 /** Per message (its token array): where the tokens starting with each two letters are. */
 const tokenPositions = new WeakMap<readonly string[], { length: number; byPrefix: Map<string, number[]>; either: Map<WordMatcher, number[] | undefined> }>();
 
@@ -216,12 +219,11 @@ function startsOf(m: WordMatcher, tokens: readonly string[]): readonly number[] 
     });
     tokenPositions.set(tokens, (memo = { length: tokens.length, byPrefix, either: new Map() }));
   }
-  const none: readonly number[] = [];
   switch (m.kind) {
     case "word":
-      return memo.byPrefix.get(m.word.slice(0, 2)) ?? none;
+      return memo.byPrefix.get(m.word.slice(0, 2)) ?? NOWHERE;
     case "stem":
-      return m.stem.length >= 2 ? (memo.byPrefix.get(m.stem.slice(0, 2)) ?? none) : undefined;
+      return m.stem.length >= 2 ? (memo.byPrefix.get(m.stem.slice(0, 2)) ?? NOWHERE) : undefined;
     case "either": {
       if (memo.either.has(m)) return memo.either.get(m);
       let all: number[] | undefined = [];
