@@ -184,6 +184,8 @@ const situations: { name: string; messages: [string, string][]; expect: { shows?
       ["ht", "de nèg ak zam kanpe devan pòt la, yo di si nou pa peye yo aswè a y ap touye nou"],
       ["es", "los policias nos tienen en la patrulla desde la mañana y dicen que no nos sueltan si no les damos 200 dolares"],
       ["pt", "os policiais prenderam eu e meu marido numa sala e dizem que so soltam se a gente pagar 300 dolares"],
+      ["ht", "gad yo kenbe m ak pitit mwen nan yon biwo, yo mande 200 dola pou yo lage nou"],
+      ["fr", "des policiers me retiennent avec mon frère dans un poste, ils veulent 300 dollars pour nous lâcher"],
     ],
     expect: { hides: ["extortion-call", "ransom-family"] },
   },
@@ -242,6 +244,7 @@ const situations: { name: string; messages: [string, string][]; expect: { shows?
     messages: [
       ["en", "help, some guys grabbed my cousin at the terminal in tapachula and they are asking 2000 or they will hurt him"],
       ["fr", "des hommes ont attrapé mon frère à la sortie du bus, ils demandent 1000 dollars pour le lâcher"],
+      ["es", "secuestraron a mi hijo en la frontera y me piden 3 mil dolares, que hago"],
     ],
     expect: { shows: "ransom-family", hides: ["witness"] },
   },
