@@ -85,6 +85,7 @@ export function createPlaces(kb: KnowledgeBase): (tokens: readonly string[]) => 
     const firm = new Set(same.filter((n) => !n.ambiguous).map((n) => n.country));
     for (const n of same) n.shared = firm.size !== 1 || !firm.has(n.country);
   }
+  const countriesOf = (n: Name): ReadonlySet<string> => new Set((byText.get(n.words.join(" ")) ?? []).map((m) => m.country));
   // The longest names first, so "san pedro sula" wins over "san pedro".
   names.sort((a, b) => b.words.length - a.words.length);
   const byFirst = new Map<string, Name[]>();
@@ -136,15 +137,21 @@ export function createPlaces(kb: KnowledgeBase): (tokens: readonly string[]) => 
   return (tokens) => {
     const found: { name: Name; role: Role | undefined; strong: boolean; near: boolean }[] = [];
     let afterName = 0;
+    /** A name several countries share, just read, and the cue before it: the country named right after it says which one ("San Vicente, Panamá"). */
+    let sharedJustRead: { at: number; countries: ReadonlySet<string>; before: ReturnType<typeof cueBefore> } | undefined;
     for (let i = 0; i < tokens.length; i++) {
       const name = nameAt(tokens, i);
       if (!name) continue;
-      const before = name.people || name.institution ? undefined : cueBefore(tokens, i, afterName);
+      const settles = sharedJustRead?.at === i && name.countryName && sharedJustRead.countries.has(name.country);
+      const before = settles ? sharedJustRead?.before : name.people || name.institution ? undefined : cueBefore(tokens, i, afterName);
       const cue = before?.cue;
       const role = name.people ? "from" : name.side ? "here" : cue?.role;
       if (!name.shared && (!name.ambiguous || role)) {
-        found.push({ name, role, strong: name.people || name.side === true || Boolean(cue?.strong), near: before !== undefined && before.start + before.cue.words.length === i });
+        // A country that settles a shared town's name counts as that town, not as a bare country name.
+        const as = settles ? { ...name, countryName: false } : name;
+        found.push({ name: as, role, strong: name.people || name.side === true || Boolean(cue?.strong), near: before !== undefined && (settles || before.start + before.cue.words.length === i) });
       }
+      sharedJustRead = name.shared ? { at: i + name.words.length, countries: countriesOf(name), before: cueBefore(tokens, i, afterName) } : undefined;
       i += name.words.length - 1;
       afterName = i + 1;
     }

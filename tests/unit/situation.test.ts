@@ -119,6 +119,12 @@ describe("where the person is", () => {
   test("just arrived in a country: they are there", () => {
     assert.equal(fresh("acabamos de llegar a honduras en el vuelo, que sigue").state.country, "HN");
   });
+  test("a town that several countries have is settled by the country named right after it", () => {
+    // San Vicente is a department of El Salvador and a reception station in Panama's Darién.
+    assert.equal(fresh("m nan kan San Vicente Panama, ki moun pou m rele lannwit").state.country, "PA");
+    assert.equal(fresh("estamos en san vicente, panama y mi hijo esta enfermo").state.country, "PA");
+    assert.equal(fresh("estamos en san vicente y mi hijo esta enfermo").state.country, undefined);
+  });
   test("in a country the hub does not serve: no 'which country are you in?', and it says it has no lines there", () => {
     const r = engine.reply({ greeted: true }, { text: "estoy en colombia, como pido asilo en panama" });
     assert.ok(!r.text.includes(es("bot.askCountry")), r.text);
