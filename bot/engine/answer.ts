@@ -28,6 +28,8 @@ export interface SectionHit {
   matched: number;
   /** Search score of each of the guide's sections that matched, by position. */
   sections?: ReadonlyMap<number, number>;
+  /** Its best section is written for another country (or nationality) than the person's: never answered with confidence. */
+  elsewhere?: boolean;
 }
 
 export interface AnswerChoice {
@@ -281,7 +283,7 @@ export function createAnswerer(kb: KnowledgeBase): Answerer {
     // Only the leading guides can be shown: their best section is worked out, the rest keep the search's.
     const leading = ranked.slice(0, SECTION_CANDIDATES).map((h) => {
       const { section, fit } = bestSection(index, h, text, place);
-      return { ...h, score: h.score * Math.min(1, fit), section };
+      return { ...h, score: h.score * Math.min(1, fit), section, ...(fit < 1 ? { elsewhere: true } : {}) };
     });
     return [...leading, ...ranked.slice(SECTION_CANDIDATES)].sort((a, b) => b.score - a.score);
   }
@@ -363,7 +365,8 @@ export function createAnswerer(kb: KnowledgeBase): Answerer {
       const keep = (hits: SectionHit[], ok: (h: SectionHit) => boolean = () => true) => hits.filter((h) => ok(h) && h.score >= (hits[0]?.score ?? 0) * KEEP_SHARE_OF_BEST);
       const confident = (hits: SectionHit[]) => {
         const [a, b] = hits;
-        return Boolean(a && (a.coverage >= CONFIDENT_COVERAGE || !b || a.score >= CONFIDENT_MARGIN * b.score));
+        // An answer for another country is not theirs however well it matches: a wrong paragraph is worse than "I am not sure".
+        return Boolean(a && !a.elsewhere && (a.coverage >= CONFIDENT_COVERAGE || !b || a.score >= CONFIDENT_MARGIN * b.score));
       };
       /** Each other language's guides, searched exactly (once per message, when needed). */
       let elsewhereCache: SectionHit[][] | undefined;

@@ -180,6 +180,16 @@ describe("where the person is", () => {
     const block = resourceBlock("Help:", [a, twin]);
     assert.equal(block.split("\n").length, 2, block);
   });
+  test("when the best answer is written for another country, the bot says it is not sure instead of giving it", () => {
+    for (const q of ["does the emergency number work with no credit on my phone", "est-ce que le numéro d'urgence marche sans crédit", "el numero de emergencias funciona sin saldo?"]) {
+      const inMexico = engine.reply({ greeted: true, askedCountry: true, country: "MX" }, { text: q });
+      const mexican = kb.guides.flatMap((g) => g.sections).find((x) => x.answer && x.anchor === inMexico.section);
+      assert.deepEqual(mexican?.answer?.countries, ["MX"], `in Mexico, the answer written for Mexico: ${inMexico.section}`);
+      const inGuatemala = engine.reply({ greeted: true, askedCountry: true, country: "GT" }, { text: q });
+      assert.notEqual(inGuatemala.section, inMexico.section, q);
+      assert.ok(!inGuatemala.text.includes(mexican.answer.text), inGuatemala.text);
+    }
+  });
   test("an answer written for one country is not given to a person in another", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "situation-"));
     try {
