@@ -108,6 +108,8 @@ const ALONE_BOOST = 1.2;
 /** Staff guides answer staff first; children and families see them only when nothing else fits. */
 const STAFF_FOR_STAFF = 1.8;
 const STAFF_FOR_OTHERS = 0.6;
+/** And a children's or families' guide answers staff only when it fits clearly better: "a returned pupil who cries in class" is a staff question, not "how to enrol again". */
+const CHILDREN_FOR_STAFF = 0.3;
 /**
  * Where the person is. A guide or a short answer about another country's law or offices (its
  * `countries` leave out the one the person is in) is not their answer: it only wins when nothing
@@ -356,6 +358,7 @@ export function createAnswerer(kb: KnowledgeBase): Answerer {
             if (topics.some((x) => guideTopics.includes(x))) score *= TOPIC_BOOST;
             if (alone && guideTopics.includes("travelling-alone")) score *= ALONE_BOOST;
             if (g?.audience === "staff") score *= staff ? STAFF_FOR_STAFF : STAFF_FOR_OTHERS;
+            else if (staff) score *= CHILDREN_FOR_STAFF;
             if (country && g?.countries.length && !g.countries.includes(country as never)) score *= OTHER_COUNTRY;
             return { ...h, score };
           })

@@ -189,6 +189,16 @@ describe("staff", () => {
     const r = ask("i work at a shelter, where do i refer a boy of 14 who travels alone");
     assert.equal(kb.guides.find((g) => g.id === r.guides[0])?.audience, "staff", r.guides.join(","));
   });
+  test("a teacher asking about a pupil gets the staff guide, even when a children's guide shares the school words", () => {
+    for (const text of [
+      "sou professora e um aluno que voltou deportado dorme na aula e nao fala, como ajudo",
+      "soy maestra y una alumna que llego de honduras hace un mes tiene miedo de ir al recreo, como la apoyo",
+      "i teach 5th grade and a boy who just arrived from guatemala will not eat lunch and hides, what should i do",
+    ]) {
+      const r = ask(text);
+      assert.equal(kb.guides.find((g) => g.id === r.guides[0])?.audience, "staff", `${text}: ${r.guides.join(",")}`);
+    }
+  });
 });
 
 describe("what the person already said", () => {
