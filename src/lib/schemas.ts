@@ -337,6 +337,7 @@ export const triageContexts = [
   "carer",
   "relative",
   "water",
+  "coming",
 ] as const;
 export type TriageContext = (typeof triageContexts)[number];
 

@@ -190,6 +190,24 @@ const situations: { name: string; messages: [string, string][]; expect: { shows?
     expect: { hides: ["extortion-call", "ransom-family"] },
   },
   {
+    name: "people told on the phone that their threateners are coming get the advice for a threat, not 'hang up, it is a trick' nor the advice for a captive's family",
+    messages: [
+      ["es", "el coyote mando audio, dice que ya saben donde estamos y que vienen esta noche por nosotros"],
+      ["en", "they called again, they are coming tonight to the motel to hurt us"],
+      ["ht", "yo rele m ankò, yo di y ap vini aswè a pou touye nou"],
+      ["pt", "ligaram de novo dizendo que estão vindo pro hotel pra matar a gente hoje"],
+    ],
+    expect: { shows: "threat", hides: ["extortion-call", "ransom-family"] },
+  },
+  {
+    name: "a parent who calls their daughter by a regional word (cipota, chamaca) gets the advice for the family of someone exploited",
+    messages: [
+      ["es", "mi cipota esta en una cantina en san salvador, la obligan a atender hombres y no la sueltan"],
+      ["es", "a mi chamaca le prometieron trabajo de niñera y ahora la tienen encerrada en una casa"],
+    ],
+    expect: { shows: "trafficking-family", hides: ["trafficking", "held"] },
+  },
+  {
     name: "someone who is being hit gets no advice for a witness ('do not step in')",
     messages: [
       ["es", "un tipo me esta golpeando en el baño del albergue, ayuda"],
