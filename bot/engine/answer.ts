@@ -108,7 +108,7 @@ const ALONE_BOOST = 1.2;
 /** Staff guides answer staff first; children and families see them only when nothing else fits. */
 const STAFF_FOR_STAFF = 1.8;
 const STAFF_FOR_OTHERS = 0.6;
-/** And a children's or families' guide answers staff only when it fits clearly better: "a returned pupil who cries in class" is a staff question, not "how to enrol again". */
+/** And a children's or families' guide answers staff only when it fits clearly better: a teacher asking how to support a pupil is asking a staff question, even when the school words match a child's guide. */
 const CHILDREN_FOR_STAFF = 0.3;
 /**
  * Where the person is. A guide or a short answer about another country's law or offices (its

@@ -38,6 +38,8 @@ interface Name {
   variants?: readonly string[];
   /** The country's side of a border ("lado tico"): the person is there, as after a strong cue. */
   side?: boolean;
+  /** For a shared name: every country that has a place of that name. */
+  countries?: ReadonlySet<string>;
 }
 
 interface Cue {
@@ -83,9 +85,11 @@ export function createPlaces(kb: KnowledgeBase): (tokens: readonly string[]) => 
     const countries = new Set(same.map((n) => n.country));
     if (countries.size < 2) continue;
     const firm = new Set(same.filter((n) => !n.ambiguous).map((n) => n.country));
-    for (const n of same) n.shared = firm.size !== 1 || !firm.has(n.country);
+    for (const n of same) {
+      n.shared = firm.size !== 1 || !firm.has(n.country);
+      if (n.shared) n.countries = countries;
+    }
   }
-  const countriesOf = (n: Name): ReadonlySet<string> => new Set((byText.get(n.words.join(" ")) ?? []).map((m) => m.country));
   // The longest names first, so "san pedro sula" wins over "san pedro".
   names.sort((a, b) => b.words.length - a.words.length);
   const byFirst = new Map<string, Name[]>();
@@ -151,7 +155,7 @@ export function createPlaces(kb: KnowledgeBase): (tokens: readonly string[]) => 
         const as = settles ? { ...name, countryName: false } : name;
         found.push({ name: as, role, strong: name.people || name.side === true || Boolean(cue?.strong), near: before !== undefined && (settles || before.start + before.cue.words.length === i) });
       }
-      sharedJustRead = name.shared ? { at: i + name.words.length, countries: countriesOf(name), before: cueBefore(tokens, i, afterName) } : undefined;
+      sharedJustRead = name.shared && name.countries ? { at: i + name.words.length, countries: name.countries, before } : undefined;
       i += name.words.length - 1;
       afterName = i + 1;
     }
