@@ -55,8 +55,17 @@ export interface Ranking {
  * reachable from there and is that country's or a regional one (only regional ones when we do not
  * know where they are); a line of one town or state (its `city`) only for a person who names it.
  */
+/** Each resource's town, folded once (resources never change once loaded). */
+const foldedCities = new WeakMap<KbResource, string>();
+function foldedCity(r: KbResource & { city: string }): string {
+  let c = foldedCities.get(r);
+  if (c === undefined) foldedCities.set(r, (c = fold(r.city)));
+  return c;
+}
+
 function callableHere(r: KbResource, where: string | undefined, town: readonly string[] | undefined): boolean {
-  const inTown = !r.city || Boolean(town?.some((t) => fold(r.city as string).includes(t) || t.includes(fold(r.city as string))));
+  const city = r.city ? foldedCity(r as KbResource & { city: string }) : undefined;
+  const inTown = city === undefined || Boolean(town?.some((t) => city.includes(t) || t.includes(city)));
   return r.phones.length > 0 && inTown && (where ? isReachableFrom(r, where) && (r.country === where || r.country === "regional") : r.country === "regional");
 }
 

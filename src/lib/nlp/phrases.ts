@@ -357,11 +357,21 @@ export function findInEach(lists: readonly (readonly Phrase[])[], tokens: string
   const { flat, groupOf } = grouped;
   if (flat.length === 0) return found;
   const keys = keysOfMessage(tokens);
-  for (const i of candidatesOf(flat, keys)) {
+  // Whether each list matches does not depend on the order the phrases are tried in, so the
+  // candidates are tried as the keys give them (no sorting), each phrase at most once.
+  const index = indexOf(flat);
+  const tried = new Uint8Array(flat.length);
+  const attempt = (i: number) => {
     const g = groupOf[i] as number;
-    if (found[g]) continue;
+    if (found[g] || tried[i]) return;
+    tried[i] = 1;
     const p = flat[i] as Phrase;
     if (mayMatch(p, keys) && p.parts.every((part) => matchSequence(part, tokens, gap) !== undefined)) found[g] = true;
+  };
+  for (const i of index.always) attempt(i);
+  for (const k of keys) {
+    const list = index.byKey.get(k);
+    if (list) for (const i of list) attempt(i);
   }
   return found;
 }
