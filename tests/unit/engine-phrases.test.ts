@@ -13,6 +13,15 @@ test("a phrase matches its words in order, ignoring accents, case and up to two 
   assert.equal(matches("nos tienen encerrados", "nos tienen en una casa muy lejos encerrados"), false);
 });
 
+test("words joined by + must stand side by side, while other words may have two between", () => {
+  assert.equal(matches("y+si", "y si me agarran"), true);
+  assert.equal(matches("y+si", "donde dormir y dicen que si se va"), false);
+  assert.equal(matches("y si", "donde dormir y dicen que si se va"), true);
+  assert.equal(matches("what+if & kill*", "what if they kill him"), true);
+  assert.equal(matches("they+say kill*", "they say they kill him"), true);
+  assert.equal(matches("they+say", "they will say"), false);
+});
+
 test("a word ending in * matches any ending, and only that beginning", () => {
   assert.equal(matches("encerrad*", "estamos encerradas"), true);
   assert.equal(matches("encerrad*", "estamos cerrados"), false);

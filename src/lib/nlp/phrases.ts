@@ -1,7 +1,7 @@
 // Ships to the browser too (pure). Matches editor-written phrases (content/bot/*.yaml)
 // against a message: "encerrad*" is a word stem, "hijo|hija" either word, "{n}" a number of one
 // or two digits, "{y}" a year, "a & b" both anywhere, and up to `gap` other words may sit between
-// the words of a phrase. Long words and long stems tolerate one typo, except a word written
+// the words of a phrase, except words joined by "+" ("y+si"), which must stand side by side. Long words and long stems tolerate one typo, except a word written
 // "=matarme": one letter there makes another word ("matarte" is a threat, not self-harm).
 import { editDistance, tokenize } from "./text";
 
@@ -23,6 +23,8 @@ export interface Phrase {
    * word by word.
    */
   needs: string[][][];
+  /** Per part, per word: it must follow the word before it directly ("y+si"), with no word between. */
+  tight: boolean[][];
 }
 
 // Keys say which tokens a matcher could match, so a set lookup rules out most phrases before any
@@ -113,37 +115,51 @@ function atom(raw: string): WordMatcher {
   return raw.endsWith("*") ? intern(`s:${tokenize(raw.slice(0, -1)).join("")}`, () => ({ kind: "stem", stem: tokenize(raw.slice(0, -1)).join("") })) : intern(`w:${tokenize(raw).join("")}`, () => ({ kind: "word", word: tokenize(raw).join("") }));
 }
 
+/** The matchers of one written word ("hijo|hija", "encerrad*", "{n}", "j'ai"): one or more. */
+function matchersOf(raw: string): WordMatcher[] {
+  if (raw === "0numero0") return [intern("#n", () => ({ kind: "number" }))];
+  if (raw === "0year0") return [intern("#y", () => ({ kind: "year" }))];
+  if (raw === "*") return [intern("*", () => ({ kind: "any" }))];
+  if (raw.includes("|")) {
+    const options = raw.split("|").filter(Boolean);
+    return [intern(`e:${options.join("|")}`, () => ({ kind: "either", options: options.map(atom) }))];
+  }
+  if (raw.startsWith("=")) return [atom(raw)];
+  const stem = raw.endsWith("*");
+  const words = tokenize(stem ? raw.slice(0, -1) : raw);
+  return words.map((w, i) => (stem && i === words.length - 1 ? atom(`${w}*`) : atom(w)));
+}
+
 export function compilePhrase(source: string): Phrase {
-  const parts = source
+  const compiled = source
     .split("&")
-    .map((part) =>
-      part
-        .replace(/\{n\}/g, " 0numero0 ")
-        .replace(/\{y\}/g, " 0year0 ")
-        .split(/\s+/)
-        .filter(Boolean)
-        .flatMap((raw): WordMatcher[] => {
-          if (raw === "0numero0") return [intern("#n", () => ({ kind: "number" }))];
-          if (raw === "0year0") return [intern("#y", () => ({ kind: "year" }))];
-          if (raw === "*") return [intern("*", () => ({ kind: "any" }))];
-          if (raw.includes("|")) {
-            const options = raw.split("|").filter(Boolean);
-            return [intern(`e:${options.join("|")}`, () => ({ kind: "either", options: options.map(atom) }))];
-          }
-          if (raw.startsWith("=")) return [atom(raw)];
-          const stem = raw.endsWith("*");
-          const words = tokenize(stem ? raw.slice(0, -1) : raw);
-          return words.map((w, i) => (stem && i === words.length - 1 ? atom(`${w}*`) : atom(w)));
-        }),
-    )
-    .filter((p) => p.length > 0);
+    .map((part) => {
+      const seq: WordMatcher[] = [];
+      const tight: boolean[] = [];
+      const words = part.replace(/\{n\}/g, " 0numero0 ").replace(/\{y\}/g, " 0year0 ").split(/\s+/).filter(Boolean);
+      for (const written of words)
+        written
+          .split("+")
+          .filter(Boolean)
+          .forEach((raw, j) => {
+            const ms = matchersOf(raw);
+            // Words joined by "+" stand side by side.
+            ms.forEach((m, k) => {
+              seq.push(m);
+              tight.push(j > 0 && k === 0);
+            });
+          });
+      return { seq, tight };
+    })
+    .filter((p) => p.seq.length > 0);
+  const parts = compiled.map((p) => p.seq);
   const needs = parts.map((part) =>
     part.flatMap((m) => {
       const k = keysOf(m);
       return k ? [k] : [];
     }),
   );
-  return { source, parts, needs };
+  return { source, parts, needs, tight: compiled.map((p) => p.tight) };
 }
 
 /**
@@ -245,7 +261,7 @@ function startsOf(m: WordMatcher, tokens: readonly string[]): readonly number[] 
 }
 
 /** Where the first match of `seq` starts and ends (the index after its last word), if it occurs. */
-function matchSequence(seq: WordMatcher[], tokens: string[], gap: number): { start: number; end: number } | undefined {
+function matchSequence(seq: WordMatcher[], tokens: string[], gap: number, tight?: readonly boolean[]): { start: number; end: number } | undefined {
   const first = seq[0];
   if (!first) return undefined;
   const starts = startsOf(first, tokens);
@@ -257,7 +273,7 @@ function matchSequence(seq: WordMatcher[], tokens: string[], gap: number): { sta
     let ok = true;
     for (let k = 1; k < seq.length && ok; k++) {
       ok = false;
-      for (let j = at + 1; j <= Math.min(tokens.length - 1, at + 1 + gap); j++) {
+      for (let j = at + 1; j <= Math.min(tokens.length - 1, at + 1 + (tight?.[k] ? 0 : gap)); j++) {
         if (wordMatches(seq[k] as WordMatcher, tokens[j] as string)) {
           at = j;
           ok = true;
@@ -273,7 +289,12 @@ function matchSequence(seq: WordMatcher[], tokens: string[], gap: number): { sta
 /** Does the phrase occur in these (folded) tokens? */
 export function phraseMatches(phrase: Phrase, tokens: string[], gap = 2): boolean {
   if (!mayMatch(phrase, keysOfMessage(tokens))) return false;
-  return phrase.parts.every((part) => matchSequence(part, tokens, gap) !== undefined);
+  return partsMatch(phrase, tokens, gap);
+}
+
+/** Does every part of the phrase occur in the tokens? */
+function partsMatch(phrase: Phrase, tokens: string[], gap: number): boolean {
+  return phrase.parts.every((part, i) => matchSequence(part, tokens, gap, phrase.tight[i]) !== undefined);
 }
 
 /** Positions of a phrase list's phrases by the key of one word each needs (lists are never changed once compiled). */
@@ -317,7 +338,7 @@ export function findPhrase(phrases: readonly Phrase[], tokens: string[], gap = 2
   const keys = keysOfMessage(tokens);
   for (const i of candidatesOf(phrases, keys)) {
     const p = phrases[i] as Phrase;
-    if (mayMatch(p, keys) && p.parts.every((part) => matchSequence(part, tokens, gap) !== undefined)) return p;
+    if (mayMatch(p, keys) && partsMatch(p, tokens, gap)) return p;
   }
   return undefined;
 }
@@ -366,7 +387,7 @@ export function findInEach(lists: readonly (readonly Phrase[])[], tokens: string
     if (found[g] || tried[i]) return;
     tried[i] = 1;
     const p = flat[i] as Phrase;
-    if (mayMatch(p, keys) && p.parts.every((part) => matchSequence(part, tokens, gap) !== undefined)) found[g] = true;
+    if (mayMatch(p, keys) && partsMatch(p, tokens, gap)) found[g] = true;
   };
   for (const i of index.always) attempt(i);
   for (const k of keys) {
@@ -382,7 +403,7 @@ export function allMatching(phrases: readonly Phrase[], tokens: string[], gap = 
   const keys = keysOfMessage(tokens);
   return candidatesOf(phrases, keys).filter((i) => {
     const p = phrases[i] as Phrase;
-    return mayMatch(p, keys) && p.parts.every((part) => matchSequence(part, tokens, gap) !== undefined);
+    return mayMatch(p, keys) && partsMatch(p, tokens, gap);
   });
 }
 
@@ -408,7 +429,7 @@ export function numberIn(phrases: readonly Phrase[], tokens: string[], atEnd = f
   for (const p of phrases) {
     for (const [i, part] of p.parts.entries()) {
       if (!partMayMatch(p.needs[i] as string[][], keys)) continue;
-      const hit = matchSequence(part, tokens, 0);
+      const hit = matchSequence(part, tokens, 0, p.tight[i]);
       if (!hit || (atEnd && hit.end !== tokens.length)) continue;
       const idx = part.findIndex((m) => m.kind === "number");
       if (idx < 0) continue;
