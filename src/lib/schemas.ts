@@ -31,6 +31,16 @@ export const resourceKinds = [
 export const resourceKind = z.enum(resourceKinds);
 export type ResourceKind = z.infer<typeof resourceKind>;
 
+/** Kinds of <Callout> a guide can use. The component and the content check both take them from here. */
+export const calloutTypes = ["info", "warning", "danger"] as const;
+export type CalloutType = (typeof calloutTypes)[number];
+/** Whether a <Callout type="..."> names a kind that exists. */
+export function isCalloutType(type: string): type is CalloutType {
+  return (calloutTypes as readonly string[]).includes(type);
+}
+/** The kinds as words for an error message: "info", "warning" or "danger". */
+export const calloutTypesInWords = `${calloutTypes.slice(0, -1).map((t) => `"${t}"`).join(", ")} or "${calloutTypes[calloutTypes.length - 1]}"`;
+
 /** Guide topics: drive the home tiles' icons and the search filters. */
 export const topics = [
   "emergency",

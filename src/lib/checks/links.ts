@@ -2,7 +2,7 @@
 // resource kind that does not exist. Links are resolved the way the site serves them:
 // every Spanish guide has a page in every locale (translated or as a fallback).
 import GithubSlugger from "github-slugger";
-import { countryCodes, resourceKinds } from "../schemas";
+import { calloutTypesInWords, countryCodes, isCalloutType, resourceKinds } from "../schemas";
 import type { GuideFile, LoadedContent, Problem } from "../content-files";
 import { publishedHubs } from "../hubs";
 import { listedResources, pickPhone } from "../resources";
@@ -108,8 +108,8 @@ export function checkLinks(c: LoadedContent): Problem[] {
     }
     for (const m of guide.body.matchAll(/<Callout\b([^>]*)>/g)) {
       const type = /type\s*=\s*"([^"]*)"/.exec(m[1] ?? "")?.[1];
-      if (type !== undefined && !["info", "warning", "danger"].includes(type))
-        problems.push({ severity: "error", file: guide.file, line: lineAt(guide, m.index ?? 0), message: `<Callout> has the type "${type}". Use "info", "warning" or "danger".` });
+      if (type !== undefined && !isCalloutType(type))
+        problems.push({ severity: "error", file: guide.file, line: lineAt(guide, m.index ?? 0), message: `<Callout> has the type "${type}". Use ${calloutTypesInWords}.` });
     }
   }
   return problems;
