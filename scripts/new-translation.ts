@@ -6,6 +6,7 @@ import { contentDir } from "../src/lib/paths";
 import { isLocale, localeCodes, sourceLocale } from "../src/lib/locales";
 import { sourceRevision } from "../src/lib/revision";
 import { loadContent } from "../src/lib/content-files";
+import { splitFrontmatter } from "../src/lib/frontmatter";
 import { fail, requireId, writeNew } from "./scaffold";
 
 const usage = "npm run new:translation -- <id> <locale>   (for example: npm run new:translation -- your-rights pt)";
@@ -16,10 +17,9 @@ if (!isLocale(locale) || locale === sourceLocale) fail(`"${locale}" is not a tra
 const sourceFile = path.join(contentDir(), "guides", sourceLocale, `${id}.mdx`);
 if (!fs.existsSync(sourceFile)) fail(`There is no Spanish guide ${path.relative(process.cwd(), sourceFile)}. Write the Spanish guide first (npm run new:guide -- ${id}).`);
 const text = fs.readFileSync(sourceFile, "utf8");
-const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
-if (!match) fail(`${path.relative(process.cwd(), sourceFile)} has no frontmatter.`);
-const body = text.slice(match[0].length);
-const frontmatter = (match[1] ?? "").replace(/(#.*\n)?translation:\n(?:[ \t]+.*\n?)*/, "").trimEnd();
+const front = splitFrontmatter(text) ?? fail(`${path.relative(process.cwd(), sourceFile)} has no frontmatter.`);
+const body = front.body;
+const frontmatter = front.yaml.replace(/(#.*\n)?translation:\n(?:[ \t]+.*\n?)*/, "").trimEnd();
 
 writeNew(
   path.join(contentDir(), "guides", locale, `${id}.mdx`),

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseDocument, isNode, LineCounter } from "yaml";
 import { repeatedAlternative } from "./nlp/phrases";
+import { splitFrontmatter } from "./frontmatter";
 import type { z } from "astro/zod";
 import {
   botDangerSchema,
@@ -235,12 +236,12 @@ function loadGuides(root: string, localeCodes: string[], problems: Problem[]): G
     for (const full of listFiles(dir, ".mdx")) {
       const file = rel(full);
       const text = fs.readFileSync(full, "utf8");
-      const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
-      if (!match) {
+      const front = splitFrontmatter(text);
+      if (!front) {
         problems.push({ severity: "error", file, line: 1, message: 'has no frontmatter. Start the file with a line "---", the fields (title, summary, ...), then another "---".' });
         continue;
       }
-      const { data, lineOf, errors } = parseYaml(match[1] ?? "", 1);
+      const { data, lineOf, errors } = parseYaml(front.yaml, 1);
       if (errors.length) {
         for (const e of errors) problems.push({ severity: "error", file, line: e.line, message: `the frontmatter is not valid YAML (${e.message}). Check the indentation and quotes.` });
         continue;
@@ -250,8 +251,7 @@ function loadGuides(root: string, localeCodes: string[], problems: Problem[]): G
         problems.push(...zodProblems(parsed.error.issues, file, lineOf, "See the field list in content/README.md."));
         continue;
       }
-      const bodyLine = match[0].split("\n").length;
-      guides.push({ id: path.basename(full, ".mdx"), locale, file, data: parsed.data, lineOf, body: text.slice(match[0].length), bodyLine });
+      guides.push({ id: path.basename(full, ".mdx"), locale, file, data: parsed.data, lineOf, body: front.body, bodyLine: front.bodyLine });
     }
   }
   return guides;

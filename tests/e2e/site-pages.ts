@@ -8,6 +8,7 @@ import { locales, sourceLocale } from "../../src/lib/locales";
 import { useTranslations } from "../../src/lib/i18n";
 import { contentDir } from "../../src/lib/paths";
 import { requiredGuides } from "../../src/lib/guide-ids";
+import { splitFrontmatter } from "../../src/lib/frontmatter";
 import type { Topic } from "../../src/lib/schemas";
 
 // The test build adds the RTL fixture locale; the tests must see the same table (both read it lazily).
@@ -27,7 +28,7 @@ const fixtureCodes = (JSON.parse(fs.readFileSync("tests/fixtures/rtl/locales.jso
 /** A guide's frontmatter in one locale. */
 export const guideData = (locale: string, id: string): { title: string; audience: string; topics: Topic[] } => {
   const text = fs.readFileSync(path.join(content, "guides", locale, `${id}.mdx`), "utf8");
-  return parse(/^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? "") as { title: string; audience: string; topics: Topic[] };
+  return parse(splitFrontmatter(text)?.yaml ?? "") as { title: string; audience: string; topics: Topic[] };
 };
 
 /** The required guides (src/lib/guide-ids.ts) written for children and families, not for staff. */

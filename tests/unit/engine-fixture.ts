@@ -4,6 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { loadKnowledgeBase } from "../../bot/kb/load";
+import { splitFrontmatter } from "../../src/lib/frontmatter";
 import type { KnowledgeBase } from "../../src/lib/kb";
 
 export const fixtureDir = path.resolve("tests/fixtures/kb-content");
@@ -52,7 +53,7 @@ export function buildRealKb(): KnowledgeBase {
 /** The sentences of a fixture guide's body, read from the MDX file itself. */
 export function fixtureSentences(dir: string, locale: string, id: string): string[] {
   const text = fs.readFileSync(path.join(dir, "guides", locale, `${id}.mdx`), "utf8");
-  const body = text.split(/^---$/m)[2] ?? "";
+  const body = splitFrontmatter(text)?.body ?? "";
   return body
     .split("\n\n")
     .filter((p) => p.trim() && !p.trim().startsWith("#"))

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createEngine } from "../../bot/engine/index";
 import type { ConversationState } from "../../bot/engine/types";
+import { splitFrontmatter } from "../../src/lib/frontmatter";
 import { buildFixtureKb, fixtureCopy, fixtureNumber, fixtureSentences } from "./engine-fixture";
 
 const dir = fixtureCopy();
@@ -244,7 +245,7 @@ describe("one source of truth", () => {
     const before = createEngine(buildFixtureKb(copy)).reply(state, { text: question });
     const changed = "Puedes pedir refugio en la ventanilla azul del puerto fronterizo.";
     const original = fs.readFileSync(file, "utf8");
-    const frontmatter = original.slice(0, original.indexOf("\n---", 4) + 5);
+    const frontmatter = splitFrontmatter(original)?.block ?? "";
     fs.writeFileSync(file, `${frontmatter}\n## Dónde se pide\n\n${changed}\n`);
     const after = createEngine(buildFixtureKb(copy)).reply(state, { text: question });
     assert.ok(!before.text.includes(changed));

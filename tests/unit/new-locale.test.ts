@@ -10,6 +10,7 @@ import { loadKnowledgeBase } from "../../bot/kb/load";
 import { analyse } from "../../src/lib/checks/index";
 import { readability } from "../../src/lib/checks/readability";
 import { loadContent } from "../../src/lib/content-files";
+import { splitFrontmatter } from "../../src/lib/frontmatter";
 import { fixtureCopy, withContentDir } from "./engine-fixture";
 
 const node = process.execPath;
@@ -32,9 +33,7 @@ function withItalian(): string {
   run(dir, "new-translation", "emergency-help", "it");
   const file = path.join(dir, "guides", "it", "emergency-help.mdx");
   const text = fs.readFileSync(file, "utf8");
-  const end = text.indexOf("\n---\n", 4) + 5;
-  const front = text
-    .slice(0, end)
+  const front = (splitFrontmatter(text)?.block ?? "")
     .replace(/^title: .*$/m, 'title: "Se sei in pericolo adesso"')
     .replace(/^summary: .*$/m, 'summary: "Cosa fare e chi chiamare se sei in pericolo."')
     .replace(/^questions:\n(?: {2}- .*\n)+/m, "questions:\n  - cosa faccio se sono in pericolo\n  - numero di emergenza\n  - chi chiamo se qualcuno mi vuole fare del male\n");
