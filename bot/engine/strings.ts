@@ -1,22 +1,13 @@
 // Ships to the browser too (pure engine). The bot's strings come from the shared i18next files
 // (content/i18n/*.json, bot.* keys) carried in the knowledge base; a missing key falls back to
 // the source locale, as on the site.
-import i18next from "i18next";
+import { createUiI18n } from "../../src/lib/ui-i18n";
 import type { KnowledgeBase } from "./types";
 
 export type BotT = (locale: string, key: string, vars?: Record<string, string | number>) => string;
 
 export function createStrings(kb: KnowledgeBase): BotT {
-  const i18n = i18next.createInstance();
-  void i18n.init({
-    resources: Object.fromEntries(Object.entries(kb.strings).map(([code, table]) => [code, { translation: table }])),
-    lng: kb.sourceLocale,
-    fallbackLng: kb.sourceLocale,
-    keySeparator: false,
-    nsSeparator: false,
-    interpolation: { escapeValue: false },
-    initAsync: false,
-  });
+  const i18n = createUiI18n(kb.strings, kb.sourceLocale);
   const fixed = new Map<string, ReturnType<typeof i18n.getFixedT>>();
   // A string without variables is the same every time: looked up through i18next once per
   // locale and key (a bounded table: the keys are the engine's own, never user text).

@@ -3,10 +3,11 @@
 // falls back to the source locale.
 import fs from "node:fs";
 import path from "node:path";
-import i18next, { type i18n } from "i18next";
+import type { i18n } from "i18next";
 import type sourceStrings from "../../content/i18n/es.json";
 import { contentDir, extraLocalesDir } from "./paths";
 import { locales, sourceLocale } from "./locales";
+import { createUiI18n } from "./ui-i18n";
 
 export type UiKey = keyof typeof sourceStrings;
 export type UiStrings = Record<string, string>;
@@ -35,17 +36,7 @@ let instance: { key: string; i18n: i18n } | undefined;
 function getInstance(): i18n {
   const key = `${contentDir()}|${extraLocalesDir() ?? ""}`;
   if (instance?.key === key) return instance.i18n;
-  const resources = Object.fromEntries(locales().map((l) => [l.code, { translation: loadUiStrings(l.code) }]));
-  const i18n = i18next.createInstance();
-  void i18n.init({
-    resources,
-    lng: sourceLocale,
-    fallbackLng: sourceLocale,
-    keySeparator: false,
-    nsSeparator: false,
-    interpolation: { escapeValue: false },
-    initAsync: false,
-  });
+  const i18n = createUiI18n(Object.fromEntries(locales().map((l) => [l.code, loadUiStrings(l.code)])), sourceLocale);
   instance = { key, i18n };
   return i18n;
 }
