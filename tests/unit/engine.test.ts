@@ -214,15 +214,19 @@ describe("conversation", () => {
   });
 
   test("bad input gets a calm reply, not an exception", () => {
+    // The engine's catch-all would also give a calm reply if it threw: bad input must not get that far.
+    const errors: string[] = [];
+    const watched = createEngine(kb, { onError: (kind) => errors.push(kind) });
     for (const text of ["", "   ", "🙂🙂🙂", "x".repeat(50_000), "#country-ZZ", "#lang-xx"]) {
-      const r = engine.reply(undefined, { text });
+      const r = watched.reply(undefined, { text });
       assert.equal(typeof r.text, "string");
       assert.ok(r.text.length > 0);
     }
-    const r = engine.reply(undefined, { text: 42 as unknown as string });
+    const r = watched.reply(undefined, { text: 42 as unknown as string });
     assert.equal(typeof r.text, "string");
-    const odd = engine.reply({ locale: "xx", country: "ZZ" }, { text: "ok" });
+    const odd = watched.reply({ locale: "xx", country: "ZZ" }, { text: "ok" });
     assert.ok(kb.locales.some((l) => l.code === odd.locale), odd.locale);
+    assert.deepEqual(errors, [], "the engine threw on bad input");
   });
 });
 
