@@ -8,11 +8,6 @@ export function localePath(locale: string, pagePath = ""): string {
   return `/${locale}/${rest}`;
 }
 
-/** The page path after the locale: "/fr/guides/x/" -> "guides/x/". */
-export function pagePathOf(pathname: string): string {
-  return pathname.replace(/^\/[^/]+\/?/, "");
-}
-
 /** The locale a site path belongs to ("/fr/help/" -> "fr"); the source locale when none. */
 export function localeOfPath(pathname: string): string {
   const first = pathname.split("/")[1] ?? "";

@@ -407,19 +407,6 @@ export function allMatching(phrases: readonly Phrase[], tokens: string[], gap = 
   });
 }
 
-/** Does the whole message say (almost) nothing but one of these phrases? Used for commands. */
-export function isOnly(phrases: readonly Phrase[], tokens: string[], filler: ReadonlySet<string>): boolean {
-  if (tokens.length === 0 || tokens.length > 6) return false;
-  const keys = keysOfMessage(tokens);
-  return phrases.some((p) => {
-    if (p.parts.length !== 1 || !mayMatch(p, keys)) return false;
-    const seq = p.parts[0] as WordMatcher[];
-    const hit = matchSequence(seq, tokens, 0);
-    if (!hit) return false;
-    return tokens.every((t, i) => (i >= hit.start && i < hit.end) || filler.has(t));
-  });
-}
-
 /**
  * The number a "{n}" phrase matched, e.g. 16 in "tengo 16 años". With `atEnd`, only a match that
  * ends the tokens counts ("tengo 15" as a whole sentence, not "tengo 15 dias").
