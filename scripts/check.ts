@@ -1,6 +1,6 @@
 // `npm run check`: validates all content and prints a report an editor can act on.
 // Exits with 1 when there are errors (the site must not be published), 0 otherwise.
-import { checkContent } from "../src/lib/checks/index";
+import { checkContent, resourceMaxAgeDays } from "../src/lib/checks/index";
 import { formatProblem } from "../src/lib/content-files";
 
 const report = checkContent();
@@ -31,6 +31,6 @@ console.log(
   `\nGuides: ${report.guides.length} (source ${count("source")}, reviewed ${count("reviewed")}, machine ${count("machine")}, stale ${count("stale")}, missing ${count("missing")})`,
 );
 if (report.library.planned.length) console.log(`Planned guides not written yet (${report.library.planned.length}): ${report.library.planned.join(", ")}`);
-console.log(`Resources: ${report.resources.length}, verified more than 180 days ago: ${report.resources.filter((r) => r.ageDays > 180).length}`);
+console.log(`Resources: ${report.resources.length}, verified more than ${resourceMaxAgeDays} days ago: ${report.resources.filter((r) => r.ageDays > resourceMaxAgeDays).length}`);
 console.log(`${errors.length} error(s), ${warnings.length} warning(s).`);
 process.exit(errors.length ? 1 : 0);
