@@ -20,6 +20,13 @@ export interface Whereabouts {
 }
 
 type Role = "here" | "from" | "going" | "back";
+/**
+ * Two served countries each named right after a one-word cue ("una señora en Tegucigalpa ofrece
+ * trabajo en Tapachula"): either may be where the person is, and the other's lines would be
+ * wrong, so the bot does not guess (it asks, or shows every country's lines in an emergency).
+ * A strong cue ("ahora en", "estoy en") still settles it.
+ */
+const TWO_COUNTRIES = Symbol("two countries, equally likely");
 
 interface Name {
   words: string[];
@@ -174,12 +181,17 @@ export function createPlaces(kb: KnowledgeBase): (tokens: readonly string[]) => 
     // aeropuerto de Managua", often where they passed).
     const heres = found.filter((f) => f.role === "here" || (f === back && f.strong));
     const strongHere = heres.filter((f) => f.strong).pop();
+    const nearHere = () => {
+      const near = heres.filter((f) => isServed(f) && f.near);
+      return new Set(near.map((f) => f.name.country)).size > 1 ? TWO_COUNTRIES : near.pop();
+    };
     const here = strongHere
       ? isServed(strongHere) ? strongHere : undefined
-      : heres.filter((f) => isServed(f) && f.near).pop() ??
+      : nearHere() ??
         heres.filter(isServed).pop() ??
         found.find((f) => f.role === undefined && !f.name.countryName && !f.name.institution && isServed(f) && f.name.country !== out.from) ??
         found.find((f) => f.name.institution);
+    if (here === TWO_COUNTRIES) return out;
     if (here) out.here = here.name.country;
     else if (strongHere) out.elsewhere = strongHere.name.country;
     else {

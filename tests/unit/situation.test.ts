@@ -125,6 +125,12 @@ describe("where the person is", () => {
     assert.equal(fresh("estamos en san vicente, panama y mi hijo esta enfermo").state.country, "PA");
     assert.equal(fresh("estamos en san vicente y mi hijo esta enfermo").state.country, undefined);
   });
+  test("two countries named as lightly as each other: the bot does not guess, unless one is said to be where they are now", () => {
+    // "en Tegucigalpa ... en Tapachula": either could be where they are; the other lines would be wrong.
+    assert.equal(fresh("una señora en tegucigalpa ofrece a mi prima trabajo de mesera en tapachula, es confiable").state.country, undefined);
+    assert.equal(fresh("el año pasado en guatemala nos robaron, ahora en tapachula ya estamos bien").state.country, "MX");
+    assert.equal(fresh("ano passado na guatemala me roubaram, agora no mexico to bem").state.country, "MX");
+  });
   test("in a country the hub does not serve: no 'which country are you in?', and it says it has no lines there", () => {
     const r = engine.reply({ greeted: true }, { text: "estoy en colombia, como pido asilo en panama" });
     assert.ok(!r.text.includes(es("bot.askCountry")), r.text);
