@@ -33,6 +33,11 @@ function assertAdvice(messages: readonly (readonly [locale: string, text: string
 
 /** Per new key: messages (locale, text) that call for it. The first is Spanish, the others in other languages. */
 const cases: Record<string, [string, string][]> = {
+  // A child alone who hid is told to find adults who help, never to stay hidden.
+  "separated-child": [
+    ["es", "tengo 9 años, la migra subio a mi papa a una patrulla y yo me escondi detras de un puesto del mercado, estoy solito"],
+    ["en", "im 10, my mom got taken by immigration at the bus stop and i hid behind the bins, now im alone"],
+  ],
   threat: [
     ["es", "unos tipos me amenazaron que si no me voy del albergue me van a matar"],
     ["en", "a gang member keeps texting me that they will kill my mother tonight, im scared"],
@@ -142,6 +147,7 @@ const cases: Record<string, [string, string][]> = {
  */
 const mustHide: Record<string, string[]> = {
   "searching-for-child": ["separated-child"],
+  "separated-child": ["hiding"],
   "trapped-vehicle": ["held"],
   hiding: ["followed", "threat"],
   "baby-sick": ["heat"],
