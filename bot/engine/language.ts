@@ -25,6 +25,33 @@ export interface LanguageModel {
 const ALPHA = 0.1;
 const DIGITS = /^\d+$/;
 
+// How much each kind of text counts in the word model, per word (body text counts 1). The values
+// came with the first engine (b2fcd07) with no recorded reason and were set with bench:bot-quality.
+/** A guide's title and summary: the words people use to name its subject. */
+const TITLE_WEIGHT = 2;
+/** A guide's questions: written the way people ask, so closest to the messages the bot gets. */
+const QUESTION_WEIGHT = 3;
+/** The bot's own strings (bot.* keys): the words of its replies, which people answer with. */
+const BOT_STRING_WEIGHT = 2;
+/** The bot vocabulary (slang, danger words, phrases): short informal words the guides lack. */
+const LEXICON_WEIGHT = 2;
+
+// How much franc (trigrams) adds to the word model's per-word scores. Trigrams are weak on very
+// short messages, so franc is ignored below a few letters and trusted more as the text grows.
+// The values came with the first engine (b2fcd07) and were set with bench:bot-quality.
+/** Fewer letters than this and franc is not asked at all. */
+const FRANC_MIN_LETTERS = 8;
+/** From this many letters on, franc gets its full weight (linearly less below). */
+const FRANC_FULL_LETTERS = 40;
+/** franc's full weight, against the word model's per-word score differences. */
+const FRANC_WEIGHT = 4;
+
+/**
+ * Bonus for the conversation's language, so a tie or a weak guess ("ok", "GT") does not switch
+ * languages. Came with the first engine (b2fcd07); set with bench:bot-quality.
+ */
+const PRIOR_BONUS = 1.2;
+
 function add(counts: Map<string, number>, text: string, weight = 1): void {
   for (const t of tokenize(text)) if (!DIGITS.test(t)) counts.set(t, (counts.get(t) ?? 0) + weight);
 }
@@ -44,18 +71,18 @@ export function buildLanguageModel(kb: KnowledgeBase): LanguageModel {
   for (const g of kb.guides) {
     const c = counts.get(g.locale);
     if (!c) continue;
-    add(c, `${g.title} ${g.summary}`, 2);
-    for (const q of g.questions) add(c, q, 3);
+    add(c, `${g.title} ${g.summary}`, TITLE_WEIGHT);
+    for (const q of g.questions) add(c, q, QUESTION_WEIGHT);
     for (const s of g.sections) add(c, `${s.heading} ${s.text}`);
   }
   for (const [code, table] of Object.entries(kb.strings)) {
     const c = counts.get(code);
-    if (c) for (const [key, v] of Object.entries(table)) if (key.startsWith("bot.")) add(c, v.replace(/\{\{\w+\}\}/g, ""), 2);
+    if (c) for (const [key, v] of Object.entries(table)) if (key.startsWith("bot.")) add(c, v.replace(/\{\{\w+\}\}/g, ""), BOT_STRING_WEIGHT);
   }
   const lex = kb.lexicon;
   for (const code of locales) {
     const c = counts.get(code) as Map<string, number>;
-    for (const s of strings([lex.slang[code], lex.danger.locales[code], lex.phrases.locales[code]])) add(c, s.replace(/[*&]|\{n\}/g, " "), 2);
+    for (const s of strings([lex.slang[code], lex.danger.locales[code], lex.phrases.locales[code]])) add(c, s.replace(/[*&]|\{n\}/g, " "), LEXICON_WEIGHT);
   }
   const vocab = new Set<string>();
   for (const c of counts.values()) for (const w of c.keys()) vocab.add(w);
@@ -102,16 +129,18 @@ export function detectLanguage(model: LanguageModel, text: string, prior?: strin
   const root = Math.sqrt(tokens.length);
   for (let i = 0; i < n; i++) scores[i] = ((scores[i] as number) - best) / root;
   const letters = text.replace(/[^\p{L}]/gu, "").length;
-  if (letters >= 8) {
-    const weight = Math.min(1, letters / 40) * 4;
+  if (letters >= FRANC_MIN_LETTERS) {
+    const weight = Math.min(1, letters / FRANC_FULL_LETTERS) * FRANC_WEIGHT;
+    // minLength 1: FRANC_MIN_LETTERS above is the gate (franc's own default, 10, counts other characters too).
     for (const [code, score] of francAll(text, { only: model.francOnly, minLength: 1 })) {
       const l = model.francToLocale.get(code);
       const i = l === undefined ? -1 : model.locales.indexOf(l);
+      // franc scores its best language 1 and the others less, so `score - 1` is 0 for the best.
       if (i >= 0) scores[i] = (scores[i] as number) + weight * (score - 1);
     }
   }
   const priorAt = prior === undefined ? -1 : model.locales.indexOf(prior);
-  if (priorAt >= 0) scores[priorAt] = (scores[priorAt] as number) + 1.2;
+  if (priorAt >= 0) scores[priorAt] = (scores[priorAt] as number) + PRIOR_BONUS;
   const ranked = model.locales.map((l, i) => [l, scores[i] as number] as const).sort((a, b) => b[1] - a[1]);
   const [first, second] = ranked;
   if (!first) return undefined;
