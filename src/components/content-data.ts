@@ -1,7 +1,7 @@
 // Lookups over the content collections that several pages and components share, loaded once
 // per build. Site side only (uses astro:content); the model stays in src/lib/.
 import { getCollection, type CollectionEntry } from "astro:content";
-import { countryCodes, resourceKinds, type CountryCode, type ResourceKind } from "../lib/schemas";
+import { countryCodes, resourceKinds, type ResourceKind } from "../lib/schemas";
 import { sourceLocale } from "../lib/locales";
 import { isCallable, listedResources } from "../lib/resources";
 import { hasOwnString, useTranslations, type UiKey } from "../lib/i18n";
@@ -27,9 +27,6 @@ export async function countriesInOrder(): Promise<Country[]> {
 export function countryName(country: Country, locale: string): string {
   return country.data.names[locale] ?? country.data.names[sourceLocale] ?? country.data.code;
 }
-
-/** Site path segment of a country page: lower-case code. */
-export const countrySlug = (code: CountryCode) => code.toLowerCase();
 
 const kindRank = (r: Resource) => resourceKinds.indexOf(r.data.kind);
 const inReaderOrder = (a: Resource, b: Resource) => kindRank(a) - kindRank(b) || a.data.name.localeCompare(b.data.name, "es");

@@ -5,6 +5,7 @@ import type { CountryCode, Places, ResourceData, Topic } from "./schemas";
 import type { Locale } from "./locales";
 import type { BotLexicon, LoadedContent } from "./content-files";
 import { mdxToSections } from "./mdx-text";
+import { localePath, pagePaths } from "./routes";
 import { phoneText } from "./resources";
 import type { ClassifierModel } from "./nlp/classifier";
 import { adviceMessages, triageMessages, trainAdviceModel, trainTriageModel, type ModelCache } from "./triage-model";
@@ -100,11 +101,6 @@ export interface KnowledgeBase {
 /** content/bot/*.yaml, validated (loaded with the rest of the content). */
 export type KbLexicon = BotLexicon;
 
-/** Site path of a guide page in a locale. */
-export function guideUrl(locale: string, id: string): string {
-  return `/${locale}/guides/${id}/`;
-}
-
 /** UI string keys the bot carries: its own (bot.*) and the few it shares with the site. */
 const sharedKeys = new Set(["site.name", "nav.help", "help.title"]);
 const isBotKey = (key: string) => key.startsWith("bot.") || sharedKeys.has(key);
@@ -125,7 +121,7 @@ export function buildKnowledgeBase(content: LoadedContent, lexicon: KbLexicon = 
       topics: g.data.topics,
       countries: g.data.countries ?? [],
       questions: g.data.questions,
-      url: guideUrl(g.locale, g.id),
+      url: localePath(g.locale, pagePaths.guide(g.id)),
       sections: mdxToSections(g.body, phone).map(({ heading, anchor, text }) => {
         const a = g.data.answers.find((x) => x.section === anchor);
         return { heading, anchor, text, ...(a ? { answer: { text: a.answer, asks: a.asks, resources: a.resources, countries: a.countries, nationals: a.nationals } } : {}) };

@@ -1,12 +1,8 @@
 // Site addresses. Pages live under /{locale}/...; the same path in another locale is the
 // same page in that language (language switch, hreflang alternates).
+// The route table itself (page paths, localePath) is src/lib/routes.ts.
 import { locales, sourceLocale } from "./locales";
-
-/** Absolute path of a page in a locale: localePath("fr", "guides/x/") -> "/fr/guides/x/". */
-export function localePath(locale: string, pagePath = ""): string {
-  const rest = pagePath.replace(/^\/+/, "");
-  return `/${locale}/${rest}`;
-}
+import { localePath } from "./routes";
 
 /** The locale a site path belongs to ("/fr/help/" -> "fr"); the source locale when none. */
 export function localeOfPath(pathname: string): string {

@@ -3,6 +3,7 @@
 // contains can run or restyle the page.
 
 import { WEB_CHAT_PATH, type ClientFrame, type ServerFrame as Frame } from "../lib/wire";
+import { localePath, pagePaths } from "../lib/routes";
 
 /** UI strings, rendered into data-strings by Chat.astro in the page's language. */
 interface Strings {
@@ -84,7 +85,7 @@ export function mountChat(root: HTMLElement): ChatSession {
   const showUnreachable = () => {
     alert.replaceChildren();
     const p = el("p", undefined, strings.unreachable + " ");
-    p.append(link(`/${locale}/help/`, strings.help));
+    p.append(link(localePath(locale, pagePaths.help()), strings.help));
     const retry = el("button", "chat-retry", strings.retry);
     retry.type = "button";
     retry.addEventListener("click", () => {

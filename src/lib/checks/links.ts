@@ -7,6 +7,7 @@ import type { GuideFile, LoadedContent, Problem } from "../content-files";
 import { publishedHubs } from "../hubs";
 import { listedResources, pickPhone } from "../resources";
 import { phoneTagAttrs, phoneTagPattern } from "../phone-tag";
+import { linkablePages, localePath, pagePaths } from "../routes";
 
 /** Heading anchors of a guide body, as the site renders them (GitHub-style slugs). */
 export function headingAnchors(body: string): Set<string> {
@@ -21,20 +22,18 @@ function lineAt(guide: GuideFile, index: number): number {
 }
 
 /**
- * Every page path a public build makes, with the anchors of guide pages. Example hubs are
- * left out: only a demo build (HUB_DEMO=1) has their pages, so a guide must not link to one.
+ * Every page path a public build makes (the route table, src/lib/routes.ts), with the anchors
+ * of guide pages. Example hubs are left out: only a demo build (HUB_DEMO=1) has their pages,
+ * so a guide must not link to one.
  */
 function sitePages(c: LoadedContent): Map<string, Set<string>> {
+  const sourceGuides = new Map(c.guides.filter((g) => g.locale === c.locales[0]?.code).map((g) => [g.id, g]));
+  const ids = { guides: [...sourceGuides.keys()], countries: c.countries.map((k) => k.data.code), hubs: publishedHubs(c.hubs, false).map((h) => h.id) };
   const pages = new Map<string, Set<string>>();
-  const sourceGuides = c.guides.filter((g) => g.locale === c.locales[0]?.code);
-  for (const { code } of c.locales) {
-    for (const p of ["", "help/", "search/", "chat/"]) pages.set(`/${code}/${p}`, new Set());
-    for (const country of c.countries) pages.set(`/${code}/countries/${country.id}/`, new Set());
-    for (const hub of publishedHubs(c.hubs, false)) pages.set(`/${code}/hubs/${hub.id}/`, new Set());
-    for (const src of sourceGuides) {
-      const shown = c.guides.find((g) => g.locale === code && g.id === src.id) ?? src;
-      pages.set(`/${code}/guides/${src.id}/`, headingAnchors(shown.body));
-    }
+  for (const page of linkablePages(c.locales.map((l) => l.code), ids)) {
+    const src = page.kind === "guide" && page.id !== undefined ? sourceGuides.get(page.id) : undefined;
+    const shown = src && (c.guides.find((g) => g.locale === page.locale && g.id === src.id) ?? src);
+    pages.set(page.path, shown ? headingAnchors(shown.body) : new Set());
   }
   return pages;
 }
@@ -44,7 +43,7 @@ export function checkLinks(c: LoadedContent): Problem[] {
   const pages = sitePages(c);
   const resources = new Map(c.resources.map((r) => [r.id, r]));
   for (const guide of c.guides) {
-    const here = `/${guide.locale}/guides/${guide.id}/`;
+    const here = localePath(guide.locale, pagePaths.guide(guide.id));
     // The bot's answers name the section they answer by its heading's anchor in this same file.
     const own = headingAnchors(guide.body);
     guide.data.answers.forEach((a, i) => {
