@@ -1,7 +1,7 @@
 // Rules about resources that the site, the checks and the bot share: where a line can be
 // dialled from, whose nationals it serves, and which resources a reader can call at all.
 import type { ResourceData } from "./schemas";
-import type { PhoneText } from "./phone-tag";
+import type { PhoneText } from "./mdx-text";
 
 type Reach = Pick<ResourceData, "country" | "reachableFrom">;
 

@@ -40,6 +40,32 @@ test("a link to a guide that does not exist is an error naming the file and line
   assert.match(errors[0]!, /guides\/es\/beta\.mdx:19: the link "\.\.\/no-such-guide\/" goes to \/es\/guides\/no-such-guide\//);
 });
 
+test("a link inside a fenced code block or inline code is not checked: it is shown as text, not as a link", () => {
+  const report = withMistake((root) =>
+    edit(root, "guides/es/beta.mdx", (t) => `${t}\nAsí se escribe un enlace:\n\n\`\`\`md\nMira [esta guía](../no-such-guide/).\n\`\`\`\n\nO en una línea: \`[otra](../no-such-guide-either/)\`.\n`),
+  );
+  assert.deepEqual(messages(report, "error"), []);
+});
+
+test("a link after a fenced code block is still checked, on its own line", () => {
+  const report = withMistake((root) => edit(root, "guides/es/beta.mdx", (t) => `${t}\n\`\`\`\ncódigo\n\`\`\`\n\nMira [esta guía](../no-such-guide/).\n`));
+  const errors = messages(report, "error");
+  assert.equal(errors.length, 1, errors.join("\n"));
+  assert.match(errors[0]!, /guides\/es\/beta\.mdx:23: the link "\.\.\/no-such-guide\/" goes to \/es\/guides\/no-such-guide\//);
+});
+
+test("a tag inside a fenced code block is shown as text, so it is not checked", () => {
+  const report = withMistake((root) => edit(root, "guides/es/beta.mdx", (t) => `${t}\nAsí se escribe un número:\n\n\`\`\`mdx\n<Phone resource="no-such-resource" />\n<Callout type="no-such-type">\n\`\`\`\n`));
+  assert.deepEqual(messages(report, "error"), []);
+});
+
+test("a guide that is not valid MDX is an error naming the file and line, not a crash", () => {
+  const report = withMistake((root) => edit(root, "guides/es/beta.mdx", (t) => `${t}\n<Callout type="tip">\nSin cerrar.\n`));
+  const errors = messages(report, "error");
+  assert.equal(errors.length, 1, errors.join("\n"));
+  assert.match(errors[0]!, /guides\/es\/beta\.mdx:\d+: this guide is not valid MDX, so its page cannot be built: .*closing tag/);
+});
+
 test("a link to a section a guide does not have is an error", () => {
   const report = withMistake((root) => edit(root, "guides/es/beta.mdx", (t) => t.replace("## Parte dos", "## Segunda parte")));
   const errors = messages(report, "error");
