@@ -187,7 +187,8 @@ describe("where the person is", () => {
     assert.equal(block.split("\n").length, 2, block);
   });
   test("when the best answer is written for another country, the bot says it is not sure instead of giving it", () => {
-    for (const q of ["does the emergency number work with no credit on my phone", "est-ce que le numéro d'urgence marche sans crédit", "el numero de emergencias funciona sin saldo?"]) {
+    // Who may ask for refuge is answered for Mexico's law in a section written for Mexico only.
+    for (const q of ["who can ask for refugee status here", "qui peut demander le statut de refugie ici", "quien puede pedir refugio aqui"]) {
       const inMexico = engine.reply({ greeted: true, askedCountry: true, country: "MX" }, { text: q });
       const mexican = kb.guides.flatMap((g) => g.sections).find((x) => x.answer && x.anchor === inMexico.section);
       assert.deepEqual(mexican?.answer?.countries, ["MX"], `in Mexico, the answer written for Mexico: ${inMexico.section}`);
