@@ -33,6 +33,14 @@ function assertAdvice(messages: readonly (readonly [locale: string, text: string
 
 /** Per new key: messages (locale, text) that call for it. The first is Spanish, the others in other languages. */
 const cases: Record<string, [string, string][]> = {
+  // An adult courting a child by messages: keep the proof, protect the child (not only "after a rape").
+  grooming: [
+    ["es", "un muchacho de 24 años del albergue le escribe a mi sobrina de 14 que la ama y que se vean solos en la noche"],
+    ["en", "a 30 year old man from the shelter keeps messaging my niece, shes 13, says he loves her and wants to meet her alone"],
+    ["fr", "un homme de 28 ans du foyer ecrit a ma fille de 14 ans qu il l aime et il veut la voir seule ce soir"],
+    ["ht", "yon gason 25 an nan abri a ap voye mesaj bay nyès mwen 13 an, li di l renmen l e li vle we l pou kont li"],
+    ["pt", "um cara de 26 anos do abrigo manda mensagem pra minha sobrinha de 13 dizendo que ama ela e quer ver ela sozinha"],
+  ],
   // A child alone who hid is told to find adults who help, never to stay hidden.
   "separated-child": [
     ["es", "tengo 9 años, la migra subio a mi papa a una patrulla y yo me escondi detras de un puesto del mercado, estoy solito"],
