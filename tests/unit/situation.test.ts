@@ -125,6 +125,11 @@ describe("where the person is", () => {
     assert.equal(fresh("estamos en san vicente, panama y mi hijo esta enfermo").state.country, "PA");
     assert.equal(fresh("estamos en san vicente y mi hijo esta enfermo").state.country, undefined);
   });
+  test("a town they will fly or travel to is not where they are", () => {
+    assert.equal(fresh("o coiote falou que a gente voa pra cancun e depois segue de carro, é seguro?").state.country, undefined);
+    assert.equal(fresh("mi tio dice que volamos a cancun el lunes con los niños, que papeles piden").state.country, undefined);
+    assert.equal(fresh("estamos en cancun, que papeles piden para los niños").state.country, "MX");
+  });
   test("two countries named as lightly as each other: the bot does not guess, unless one is said to be where they are now", () => {
     // "en Tegucigalpa ... en Tapachula": either could be where they are; the other lines would be wrong.
     assert.equal(fresh("una señora en tegucigalpa ofrece a mi prima trabajo de mesera en tapachula, es confiable").state.country, undefined);
