@@ -107,6 +107,8 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
       case "erase":
         return { ...compose.base({}, locale), text: ctx.t(locale, "bot.erased"), erased: true };
       case "human":
+        // "Quiero hablar con alguien, estoy en Guatemala": the line of the country said in the same message.
+        understand(turn);
         delete state.pending;
         return compose.human(state, locale, turn.hub);
       case "emergency":

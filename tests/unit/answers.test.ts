@@ -213,6 +213,12 @@ describe("what the person already said", () => {
       assert.equal(r.state.under18, true);
       assert.ok(!r.text.includes(kb.strings[locale]?.["bot.askParticularities"] ?? "?"), r.text);
     });
+  test("'talk to a person' with the country in the same message gives that country's line only", () => {
+    const r = engine.reply({ greeted: true }, { text: "quiero hablar con alguien, estoy en honduras" });
+    assert.equal(r.state.country, "HN");
+    const others = kb.resources.filter((x) => x.country !== "HN" && x.country !== "regional").map((x) => x.id);
+    assert.ok(r.resources.length > 0 && r.resources.every((id) => !others.includes(id)), r.text);
+  });
   test("'talk to a person' in Mexico, which has no child-protection line, still gives a number", () => {
     const r = engine.reply({ country: "MX" }, { text: "#human" });
     assert.ok(r.resources.length > 0, r.text);
