@@ -272,6 +272,19 @@ const situations: { name: string; messages: [string, string][]; expect: { shows?
     expect: { shows: "hiding", hides: ["witness"] },
   },
   {
+    name: "someone who locked themself in to hide ('me encerré') is not told what to do as a captive, and someone locked in ('nos encerró') is not told to hide",
+    messages: [
+      ["es", "mi tio me esta golpeando, me encerre en el cuarto de mi prima y sigue tocando"],
+      ["es", "nos encerramos en el baño de la gasolinera porque unos tipos nos quieren pegar"],
+    ],
+    expect: { hides: ["held"] },
+  },
+  {
+    name: "someone locked in by others gets the advice for being held, not the advice to stay hidden",
+    messages: [["es", "el guia nos encerro en una bodega y se fue con la llave, somos 12"]],
+    expect: { shows: "held", hides: ["hiding"] },
+  },
+  {
     name: "the family of someone grabbed in person for money gets the advice for a captive's family, not the witness's",
     messages: [
       ["en", "help, some guys grabbed my cousin at the terminal in tapachula and they are asking 2000 or they will hurt him"],
