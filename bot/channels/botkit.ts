@@ -10,6 +10,8 @@ import { cleanText } from "./input";
 
 /** What a channel is asked to deliver: the engine's reply without its state or ranking. */
 export type OutgoingReply = Pick<EngineReply, "text" | "locale" | "emergency" | "links" | "quickReplies" | "cards"> & {
+  /** The conversation was erased: a screen that shows it clears it (the web chat). */
+  erased?: boolean;
   /** The messages to send, as written, when the host has chosen them (one page of a paged reply). */
   pages?: string[];
 };
@@ -191,7 +193,7 @@ export function createBotHost(options: BotHostOptions): BotHost {
           if (adapter.numberedOptions) await offered.set(context, answer.quickReplies.map((q) => q.text));
         }
         countReply(stats, adapter.channelId, answer.locale, answer.emergency, answer.erased);
-        reply = { text: answer.text, locale: answer.locale, emergency: answer.emergency, links: answer.links, quickReplies: answer.quickReplies, cards: answer.cards };
+        reply = { text: answer.text, locale: answer.locale, emergency: answer.emergency, links: answer.links, quickReplies: answer.quickReplies, cards: answer.cards, ...(answer.erased ? { erased: true } : {}) };
         if (adapter.paginate) {
           const [first, ...later] = adapter.paginate(reply);
           if (first) reply.pages = [first];

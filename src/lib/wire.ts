@@ -30,6 +30,8 @@ export interface ReplyPayload {
   links: { title: string; url: string }[];
   quickReplies: QuickReply[];
   cards: ResourceCard[];
+  /** The person erased the conversation: the client clears what is on screen too. */
+  erased?: boolean;
 }
 
 export type NoticeCode = "bad_request" | "rate_limited" | "error" | "idle" | "busy";

@@ -116,6 +116,8 @@ export function mountChat(root: HTMLElement): ChatSession {
   };
 
   const renderReply = (frame: Extract<Frame, { type: "reply" }>) => {
+    // "Borrar": the server forgot the conversation; a shared screen must not keep showing it.
+    if (frame.erased) log.replaceChildren();
     const bubble = addMessage("bot", frame.text, frame.locale || undefined);
     if (frame.emergency) bubble.classList.add("chat-msg--emergency");
     const links = frame.links.flatMap((l) => {

@@ -92,6 +92,23 @@ test("message text is shown as text: markup in a message is never turned into HT
   expect(await page.title()).not.toBe("pwned");
 });
 
+test("'borrar' clears the conversation from the screen too, not only from the server", async ({ page }) => {
+  await page.goto("/es/chat/");
+  const t = ui("es");
+  await expect(page.getByRole("status")).toHaveText(t("chat.ready"));
+  const box = page.getByRole("textbox", { name: t("chat.inputLabel") });
+  const log = page.getByRole("log");
+  const private_ = "tengo 15 años y mi tio me pega en tapachula";
+  await box.fill(private_);
+  await page.getByRole("button", { name: t("chat.send") }).click();
+  await expect(log.locator(".chat-msg--bot")).toHaveCount(1);
+  await box.fill("borrar");
+  await page.getByRole("button", { name: t("chat.send") }).click();
+  await expect(log).toContainText(t("bot.erased"));
+  await expect(log).not.toContainText(private_);
+  await expect(log.locator(".chat-msg")).toHaveCount(1);
+});
+
 test("when the bot cannot be reached the chat says so and points to the help numbers", async ({ page }) => {
   await page.routeWebSocket(/\/chat\/ws/, (ws) => ws.close({ code: 1011, reason: "down" }));
   await page.goto("/fr/chat/");
