@@ -10,7 +10,7 @@ import { cleanText } from "./input";
 
 /** What a channel is asked to deliver: the engine's reply without its state or ranking. */
 export type OutgoingReply = Pick<EngineReply, "text" | "locale" | "emergency" | "links" | "quickReplies" | "cards"> & {
-  /** The conversation was erased: a screen that shows it clears it (the web chat). */
+  /** The conversation was erased: a screen that shows it clears it too (the web chat). */
   erased?: boolean;
   /** The messages to send, as written, when the host has chosen them (one page of a paged reply). */
   pages?: string[];

@@ -50,21 +50,22 @@ export interface Ranking {
   medical?: boolean;
 }
 
-/**
- * Can a person in `where` (a served country, or unknown) call this line? It has a number; it is
- * reachable from there and is that country's or a regional one (only regional ones when we do not
- * know where they are); a line of one town or state (its `city`) only for a person who names it.
- */
-/** Each resource's town, folded once (resources never change once loaded). */
+/** Each resource's town, folded once (resources never change once loaded); undefined when it has none. */
 const foldedCities = new WeakMap<KbResource, string>();
-function foldedCity(r: KbResource & { city: string }): string {
+function foldedCity(r: KbResource): string | undefined {
+  if (!r.city) return undefined;
   let c = foldedCities.get(r);
   if (c === undefined) foldedCities.set(r, (c = fold(r.city)));
   return c;
 }
 
+/**
+ * Can a person in `where` (a served country, or unknown) call this line? It has a number; it is
+ * reachable from there and is that country's or a regional one (only regional ones when we do not
+ * know where they are); a line of one town or state (its `city`) only for a person who names it.
+ */
 function callableHere(r: KbResource, where: string | undefined, town: readonly string[] | undefined): boolean {
-  const city = r.city ? foldedCity(r as KbResource & { city: string }) : undefined;
+  const city = foldedCity(r);
   const inTown = city === undefined || Boolean(town?.some((t) => city.includes(t) || t.includes(city)));
   return r.phones.length > 0 && inTown && (where ? isReachableFrom(r, where) && (r.country === where || r.country === "regional") : r.country === "regional");
 }
