@@ -19,7 +19,7 @@ export interface Whereabouts {
   named: string[];
 }
 
-type Role = "here" | "from" | "going" | "back";
+type Role = "here" | "from" | "going" | "back" | "left";
 /**
  * Two served countries each named right after a one-word cue ("una señora en Tegucigalpa ofrece
  * trabajo en Tapachula"): either may be where the person is, and the other's lines would be
@@ -111,8 +111,10 @@ export function createPlaces(kb: KnowledgeBase): (tokens: readonly string[]) => 
   const words = new Set(kb.guides.flatMap((g) => tokenize(`${g.title} ${g.summary} ${g.sections.map((x) => x.text).join(" ")}`)));
 
   const cues: Cue[] = [];
+  const longAgo: string[][] = [];
   for (const l of Object.values(kb.lexicon.phrases.locales)) {
-    for (const role of ["here", "from", "going", "back"] as const)
+    for (const raw of l.longAgo ?? []) longAgo.push(tokenize(raw));
+    for (const role of ["here", "from", "going", "back", "left"] as const)
       for (const raw of l[role] ?? []) {
         const words = tokenize(raw);
         cues.push({ words, role, strong: words.length > 1 });
@@ -145,7 +147,10 @@ export function createPlaces(kb: KnowledgeBase): (tokens: readonly string[]) => 
     return undefined;
   }
 
+  const saysLongAgo = (tokens: readonly string[]) => longAgo.some((w) => tokens.some((_, i) => w.every((x, k) => tokens[i + k] === x)));
+
   return (tokens) => {
+    const longBack = saysLongAgo(tokens);
     const found: { name: Name; role: Role | undefined; strong: boolean; near: boolean }[] = [];
     let afterName = 0;
     /** A name several countries share, just read, and the cue before it: the country named right after it says which one ("San Vicente, Panamá"). */
@@ -156,7 +161,9 @@ export function createPlaces(kb: KnowledgeBase): (tokens: readonly string[]) => 
       const settles = sharedJustRead?.at === i && name.countryName && sharedJustRead.countries.has(name.country);
       const before = settles ? sharedJustRead?.before : name.people || name.institution ? undefined : cueBefore(tokens, i, afterName);
       const cue = before?.cue;
-      const role = name.people ? "from" : name.side ? "here" : cue?.role;
+      // A town just left ("salimos de Coatza") is most likely still their country; a country left,
+      // or a town left weeks ago, is where they come from.
+      const role = name.people ? "from" : name.side ? "here" : cue?.role === "left" && (name.countryName || longBack || !name.variants) ? "from" : cue?.role;
       if (!name.shared && (!name.ambiguous || role)) {
         // A country that settles a shared town's name counts as that town, not as a bare country name.
         const as = settles ? { ...name, countryName: false } : name;
@@ -190,17 +197,19 @@ export function createPlaces(kb: KnowledgeBase): (tokens: readonly string[]) => 
       : nearHere() ??
         heres.filter(isServed).pop() ??
         found.find((f) => f.role === undefined && !f.name.countryName && !f.name.institution && isServed(f) && f.name.country !== out.from) ??
-        found.find((f) => f.name.institution);
+        found.find((f) => f.name.institution) ??
+        found.filter((f) => f.role === "left" && isServed(f)).pop();
     if (here === TWO_COUNTRIES) return out;
     if (here) out.here = here.name.country;
     else if (strongHere) out.elsewhere = strongHere.name.country;
     else {
       // "we got off the boat in Necoclí": a town of a country we do not serve, after a one-word
       // cue, says where they are as well (a bare country name after "en" may be where they go).
-      const town = heres.filter((f) => !isServed(f) && !f.name.countryName).pop();
+      const town = [...heres, ...found.filter((f) => f.role === "left")].filter((f) => !isServed(f) && !f.name.countryName).pop();
       if (town) out.elsewhere = town.name.country;
     }
-    if (here?.name.variants) out.town = here.name.variants;
+    // A town they left is not where their local offices are.
+    if (here?.name.variants && here.role !== "left") out.town = here.name.variants;
     return out;
   };
 }

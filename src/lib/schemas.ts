@@ -445,6 +445,10 @@ export const botPhrasesSchema = z.object({
     side: phraseList.default([]),
     /** Words before a place that say the person comes from it ("soy de", "vengo de", "i'm from"). */
     from: phraseList,
+    /** Words before a town that say the person left it ("salimos de", "we left", "on vient de quitter"): with nothing else saying where they are, they are most likely still in its country. After them a country's name, or a town left long ago (longAgo), says where they come from. */
+    left: phraseList.default([]),
+    /** Words that put what the message tells weeks or more in the past ("semanas", "months", "l'année dernière"): a town left then is where they come from, not where they are. */
+    longAgo: phraseList.default([]),
     /** Words before a place that say the person was sent or went back there ("me deportaron a", "sent back to"): they are there now, and it is their country. */
     back: phraseList,
     /** Words before a place that say the person is going there ("voy a", "para", "going to"): not where they are. */

@@ -130,6 +130,20 @@ describe("where the person is", () => {
     assert.equal(fresh("mi tio dice que volamos a cancun el lunes con los niños, que papeles piden").state.country, undefined);
     assert.equal(fresh("estamos en cancun, que papeles piden para los niños").state.country, "MX");
   });
+  test("a town they just left is most likely still their country, but not their town; a country left, or a town left months ago, is where they come from", () => {
+    const left = fresh("salimos de comitan anoche en una camioneta, q papeles piden en los retenes");
+    assert.equal(left.state.country, "MX");
+    assert.notEqual(left.state.from, "MX");
+    assert.equal(fresh("we left tecun uman this morning with my little brother, where can we sleep").state.country, "GT");
+    assert.equal(fresh("salimos de honduras con mi hija, que papeles necesitamos").state.from, "HN");
+    assert.equal(fresh("salimos de honduras con mi hija, que papeles necesitamos").state.country, undefined);
+    assert.equal(fresh("salimos de san pedro sula hace meses y no se bien donde estamos").state.country, undefined);
+    assert.equal(fresh("a gente saiu faz semanas, saimos de tapachula e agora nao sei onde").state.country, undefined);
+  });
+  test("the side of a border named without 'de' is where they are; 'ta no' says where they are too", () => {
+    assert.equal(fresh("estamos en paso canoas lado panama, a donde vamos por comida").state.country, "PA");
+    assert.equal(fresh("minha filha ta doente, a gente ta no panama ainda").state.country, "PA");
+  });
   test("two countries named as lightly as each other: the bot does not guess, unless one is said to be where they are now", () => {
     // "en Tegucigalpa ... en Tapachula": either could be where they are; the other lines would be wrong.
     assert.equal(fresh("una señora en tegucigalpa ofrece a mi prima trabajo de mesera en tapachula, es confiable").state.country, undefined);
