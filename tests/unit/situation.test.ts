@@ -33,6 +33,17 @@ describe("who is writing", () => {
     const r = fresh("trabajo en un albergue en tapachula, como ayudo a un niño que quiere pedir asilo");
     for (const q of questions) assert.ok(!r.text.includes(es(q)), `${q} in: ${r.text}`);
   });
+  test("staff who say only where they volunteer or that a child came to them are staff too: their staff guide, and no question about their own age", () => {
+    for (const text of [
+      "voluntaria en el albergue de tenosique, como le explico a una niña lo que es la procuraduria",
+      "ong en san pedro sula, nos llego un niño de 13 que regreso solo, a quien lo refiero",
+      "si un menor me cuenta que lo golpearon en el camino, a quien llamo, trabajo en el punto de informacion",
+    ]) {
+      const r = fresh(text);
+      for (const q of questions) assert.ok(!r.text.includes(es(q)), `${q} in: ${r.text}`);
+      assert.ok(r.guides.some((g) => kb.guides.find((x) => x.id === g)?.audience === "staff"), `${text}: ${r.guides.join(",")}`);
+    }
+  });
   test("staff telling of a child in danger get the country's emergency and child-protection lines for the child, not 'are you in danger?', and their staff guide", () => {
     // Mexico has no national child-protection line (content/countries/mx): the emergency line only.
     const cases: [string, string, string[], string][] = [
@@ -279,7 +290,7 @@ describe("small talk", () => {
     }
   });
   test("asking whether it is a person or a machine is answered with what the bot is, not taken as a request for a person", () => {
-    for (const [locale, text] of [["en", "am i talking to a machine or a human?"], ["pt", "você é um robô ou uma pessoa de verdade?"], ["es", "eres una persona real o un bot?"]] as const) {
+    for (const [locale, text] of [["en", "am i talking to a machine or a human?"], ["pt", "você é um robô ou uma pessoa de verdade?"], ["es", "eres una persona real o un bot?"], ["en", "who r u"], ["fr", "t es qui toi"], ["ht", "kiyes ou ye"]] as const) {
       const r = fresh(text);
       assert.ok(r.text.startsWith(kb.strings[locale]?.["bot.identity"] ?? "<identity>"), `${text}: ${r.text}`);
     }
