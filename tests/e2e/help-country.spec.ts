@@ -2,7 +2,7 @@
 // JavaScript (links to /{locale}/help/{cc}/); a country's help page shows its own emergency and
 // child-protection lines on the first screen, before any other country's. On a phone the choice
 // is remembered for the session (sessionStorage) so "Get help now" leads back to it; a kiosk
-// never remembers it.
+// never remembers it. A kiosk built with KIOSK_COUNTRY=MX (npm run test:build) starts in Mexico.
 import { expect, test, type Page } from "@playwright/test";
 import { loadContent } from "../../src/lib/content-files";
 import { shippedLocales, useTranslations } from "./site-pages";
@@ -79,6 +79,35 @@ test("on a phone the chosen country is remembered for the session only, and 'Get
 
 test.describe("in a kiosk build", () => {
   test.use({ baseURL: kioskURL });
+
+  test("a kiosk with KIOSK_COUNTRY=MX starts in Mexico", async ({ page }) => {
+    const t = useTranslations("es");
+    await page.goto("/es/");
+    await expect(page.getByRole("main").getByRole("link", { name: t("help.getHelpNow") })).toHaveAttribute("href", "/es/help/mx/");
+    await expect(page.getByRole("banner").getByRole("link", { name: t("nav.help"), exact: true })).toHaveAttribute("href", "/es/help/mx/");
+    await expect(page.getByRole("navigation", { name: t("site.where.title") }).getByRole("link").first()).toHaveText("México");
+    // Its help page, too, lists Mexico's lines before any other country's.
+    await page.goto("/es/help/");
+    const countries = await listedCountries(page);
+    expect(countries[0]).toBe("MX");
+    expect(countries.slice(countries.findIndex((c) => c !== "MX"))).not.toContain("MX");
+    // Its chat tells the bot where it stands, so "talk to a person" answers with Mexico's lines only.
+    const sent: string[] = [];
+    const replies: { type: string; cards?: { country: string }[] }[] = [];
+    page.on("websocket", (ws) => {
+      ws.on("framesent", (f) => sent.push(String(f.payload)));
+      ws.on("framereceived", (f) => replies.push(JSON.parse(String(f.payload)) as (typeof replies)[number]));
+    });
+    await page.getByRole("button", { name: t("chat.open") }).click();
+    const chat = page.getByRole("region", { name: t("chat.title") });
+    await chat.getByRole("textbox").fill("#human");
+    await chat.getByRole("button", { name: t("chat.send") }).click();
+    await expect.poll(() => replies.filter((r) => r.type === "reply").length).toBeGreaterThan(0);
+    expect(JSON.parse(sent[0] ?? "{}")).toMatchObject({ type: "message", text: "#human", country: "MX" });
+    const cards = replies.find((r) => r.type === "reply")?.cards ?? [];
+    expect(cards.length).toBeGreaterThan(0);
+    expect(cards.map((c) => c.country)).toEqual(cards.map(() => "MX"));
+  });
 
   test("a kiosk never remembers the chosen country", async ({ page }) => {
     const t = useTranslations("es");
