@@ -26,6 +26,8 @@ interface Inbound<Address> {
   address: Address;
   locale?: string;
   country?: string;
+  /** The hub the conversation comes from (a hub's kiosk), an id in content/hubs/. */
+  hub?: string;
 }
 
 /** Base for our channels: one conversation per server-issued id, turns run through Botkit. */
@@ -183,6 +185,7 @@ export function createBotHost(options: BotHostOptions): BotHost {
       const input: EngineInput = { text };
       if (inbound.locale) input.locale = inbound.locale;
       if (inbound.country) input.country = inbound.country;
+      if (inbound.hub) input.hub = inbound.hub;
       let reply: OutgoingReply;
       try {
         const answer = responder(await engineState.get(context), input);

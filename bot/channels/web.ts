@@ -13,6 +13,7 @@ import type { Duplex } from "node:stream";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
 import { ChannelAdapter, type OutgoingReply } from "./botkit";
 import { WEB_CHAT_PATH, type NoticeCode, type ServerFrame } from "../../src/lib/wire";
+import { countryCodes } from "../../src/lib/schemas";
 import { logError, type Stats } from "../log";
 
 export { WEB_CHAT_PATH };
@@ -62,6 +63,17 @@ const ADDRESS_BURST_SHARE = 0.25;
 const MAX_STRIKES = 20;
 /** Liveness pings at most this far apart; a socket that misses one answer is cut. */
 const PING_EVERY_MS = 30_000;
+/** What a hub id may look like (a content/hubs/ file name); the engine answers only for hubs it knows. */
+const HUB_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+/** A kiosk's country and hub from a frame, when they are well-formed; anything else is dropped. */
+function placeOf(frame: object): { country?: string; hub?: string } {
+  const { country, hub } = frame as { country?: unknown; hub?: unknown };
+  return {
+    ...(typeof country === "string" && (countryCodes as readonly string[]).includes(country) ? { country } : {}),
+    ...(typeof hub === "string" && HUB_ID.test(hub) ? { hub } : {}),
+  };
+}
 
 export class WebChatAdapter extends ChannelAdapter<Connection> {
   readonly channelId = "web";
@@ -192,10 +204,11 @@ export function attachWebChat(server: Server, adapter: WebChatAdapter, options: 
     if (typeof asked === "string" && options.locales.includes(asked)) c.locale = asked;
     // Anything else in the frame ("user", "conversation", ...) is ignored on purpose.
     const text = (frame as { text: string }).text;
+    const place = placeOf(frame);
     const queued = options.queue.push(c.address, () =>
       // A connection closed while its turn waited gets no turn: nobody would read the reply.
       live.has(c)
-        ? adapter.receive(c.conversation, text, { address: c, ...(c.locale ? { locale: c.locale } : {}) }).catch((err: unknown) => {
+        ? adapter.receive(c.conversation, text, { address: c, ...(c.locale ? { locale: c.locale } : {}), ...place }).catch((err: unknown) => {
             logError("web chat turn", err, options.stats);
             notice(c, "error");
           })

@@ -10,6 +10,8 @@ export const pagePaths = {
   home: () => "",
   /** "Get help now": src/pages/[locale]/help.astro. */
   help: () => "help/",
+  /** "Get help now" where the person is, that country's lines first: src/pages/[locale]/help/[country].astro. */
+  helpIn: (code: string) => `help/${countrySlug(code)}/`,
   /** Search and the list of every guide: src/pages/[locale]/search/index.astro. */
   search: () => "search/",
   /** The web chat: src/pages/[locale]/chat/index.astro. */
@@ -53,7 +55,7 @@ export interface SitePage {
   /** Absolute path, like /fr/guides/your-rights/. */
   path: string;
   locale: string;
-  kind: (typeof fixedPages)[number] | "guide" | "country" | "hub";
+  kind: (typeof fixedPages)[number] | "guide" | "country" | "helpIn" | "hub";
   /** The guide id, country code or hub id; undefined for the fixed pages. */
   id?: string;
 }
@@ -65,6 +67,7 @@ export function linkablePages(locales: readonly string[], ids: RouteIds): SitePa
     return [
       ...fixedPages.map((kind) => page(kind, pagePaths[kind]())),
       ...ids.countries.map((code) => page("country", pagePaths.country(code), code)),
+      ...ids.countries.map((code) => page("helpIn", pagePaths.helpIn(code), code)),
       ...ids.hubs.map((id) => page("hub", pagePaths.hub(id), id)),
       ...ids.guides.map((id) => page("guide", pagePaths.guide(id), id)),
     ];

@@ -39,9 +39,13 @@ export type NoticeCode = "bad_request" | "rate_limited" | "error" | "idle" | "bu
 /** Frames the server sends. The client renders them with textContent only. */
 export type ServerFrame = { type: "hello"; conversation: string } | ({ type: "reply" } & ReplyPayload) | { type: "notice"; code: NoticeCode; text: string };
 
-/** Frames the client sends: a message, optionally with the page's language. */
+/** Frames the client sends: a message, optionally with the page's language and, on a kiosk, where it stands. */
 export interface ClientFrame {
   type: "message";
   text: string;
   locale?: string;
+  /** A kiosk's country (KIOSK_COUNTRY, ISO code): replies start with that country's lines. */
+  country?: string;
+  /** A kiosk's hub (KIOSK_HUB, an id in content/hubs/): "talk to a person" starts with that hub. */
+  hub?: string;
 }

@@ -72,6 +72,8 @@ export function mountChat(root: HTMLElement): ChatSession {
   const form = root.querySelector<HTMLFormElement>("[data-chat-form]")!;
   const input = form.querySelector<HTMLInputElement | HTMLTextAreaElement>("[data-chat-input]")!;
   const url = socketUrl(root.dataset["botUrl"], locale);
+  // Set on a kiosk only (Chat.astro): where it stands, so replies start there.
+  const place = { ...(root.dataset["country"] ? { country: root.dataset["country"] } : {}), ...(root.dataset["hub"] ? { hub: root.dataset["hub"] } : {}) };
   root.hidden = false;
   root.parentElement?.querySelector("[data-chat-nojs]")?.remove();
 
@@ -212,7 +214,7 @@ export function mountChat(root: HTMLElement): ChatSession {
   function send(text: string, shown = text): void {
     retireQuickReplies();
     addMessage("you", shown);
-    outbox.push(JSON.stringify({ type: "message", text, locale } satisfies ClientFrame));
+    outbox.push(JSON.stringify({ type: "message", text, locale, ...place } satisfies ClientFrame));
     if (!socket) connect();
     flush();
   }

@@ -2,7 +2,7 @@
 // Spanish and in the language with the longest labels here (Haitian Creole's "Chèche", "Mande").
 import { expect, test } from "@playwright/test";
 
-const templates = ["", "help/", "guides/", "guides/risks-on-the-route/", "search/", "chat/", "countries/mx/", "hubs/san-pedro-sula/", "404/"];
+const templates = ["", "help/", "help/mx/", "guides/", "guides/risks-on-the-route/", "search/", "chat/", "countries/mx/", "hubs/san-pedro-sula/", "404/"];
 
 for (const width of [320, 360])
   for (const locale of ["es", "ht"])

@@ -47,6 +47,20 @@ describe("web chat", () => {
     chat.close();
   });
 
+  test("a kiosk's country in the message frame reaches the engine: 'talk to a person' answers with that country's lines only, and a malformed place is ignored", async () => {
+    const chat = await ChatClient.open(hub, { locale: "es" });
+    const mexico = await chat.ask("#human", { locale: "es", country: "MX", hub: "tapachula" });
+    const countries = (mexico.cards ?? []).map((c) => c.country);
+    assert.ok(countries.length > 0, "the reply has resource cards");
+    assert.deepEqual(countries, countries.map(() => "MX"));
+    chat.close();
+    const other = await ChatClient.open(hub, { locale: "es" });
+    const everywhere = await other.ask("#human", { locale: "es", country: "<b>MX</b>", hub: "../../etc" });
+    assert.equal(everywhere.type, "reply");
+    assert.ok(new Set((everywhere.cards ?? []).map((c) => c.country)).size > 1, "without a valid country, the lines of every country");
+    other.close();
+  });
+
   test("a message about danger right now gets the emergency numbers first", async () => {
     const chat = await ChatClient.open(hub, { locale: "es" });
     const reply = await chat.ask("me quieren matar ayuda");

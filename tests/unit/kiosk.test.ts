@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import vm from "node:vm";
-import { kioskConfig, publicUrlOf } from "../../src/lib/kiosk";
+import { helpNowPath, kioskConfig, publicUrlOf } from "../../src/lib/kiosk";
 import { precacheList, serviceWorkerSource } from "../../src/integrations/service-worker";
 
 test("kiosk mode is off unless the build sets KIOSK=1", () => {
@@ -24,6 +24,25 @@ test("a bad idle time, public address or locale list stops the build with the fi
   assert.throws(() => kioskConfig({ KIOSK_IDLE_SECONDS: "2" }), /5 or more/);
   assert.throws(() => kioskConfig({ PUBLIC_URL: "hub.example.org" }), /PUBLIC_URL must be a full web address/);
   assert.throws(() => kioskConfig({ KIOSK_LOCALES: "es,xx" }), /KIOSK_LOCALES names unknown locale\(s\) xx/);
+});
+
+test("a kiosk takes the country and the hub it stands in, and its help starts in that country", () => {
+  const mexico = kioskConfig({ KIOSK: "1", KIOSK_COUNTRY: "mx" });
+  assert.equal(mexico.country, "MX");
+  assert.equal(mexico.hub, undefined);
+  assert.equal(helpNowPath("es", mexico), "/es/help/mx/");
+  assert.equal(helpNowPath("es", kioskConfig({ KIOSK: "1" })), "/es/help/");
+  // A demonstration build may name an example hub; the hub's country is the kiosk's country.
+  assert.deepEqual([kioskConfig({ KIOSK: "1", HUB_DEMO: "1", KIOSK_HUB: "tapachula" })].map((c) => [c.country, c.hub]), [["MX", "tapachula"]]);
+  // Outside a kiosk build the place is checked but not used.
+  assert.equal(kioskConfig({ KIOSK_COUNTRY: "MX" }).country, undefined);
+});
+
+test("a country the site does not serve, an unknown hub, an example hub in a public build or a hub in another country stops the build with the fix", () => {
+  assert.throws(() => kioskConfig({ KIOSK: "1", KIOSK_COUNTRY: "US" }), /KIOSK_COUNTRY must be the code of a country the site serves .*MX.* \(got "US"\)/);
+  assert.throws(() => kioskConfig({ KIOSK: "1", KIOSK_HUB: "atlantis" }), /KIOSK_HUB must be the id of a hub in content\/hubs\/ .*tapachula.* \(got "atlantis"\)/);
+  assert.throws(() => kioskConfig({ KIOSK: "1", KIOSK_HUB: "tapachula" }), /"tapachula" is an example hub; example hubs exist only in a demonstration build \(HUB_DEMO=1\)/);
+  assert.throws(() => kioskConfig({ KIOSK: "1", HUB_DEMO: "1", KIOSK_HUB: "tapachula", KIOSK_COUNTRY: "GT" }), /"tapachula" is in MX, but KIOSK_COUNTRY is GT/);
 });
 
 test("QR codes use the public address, falling back to SITE_URL", () => {
