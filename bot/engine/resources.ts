@@ -151,10 +151,18 @@ export function shortName(r: KbResource): string {
   return cut.length > 70 ? `${cut.slice(0, 67)}…` : cut;
 }
 
-/** "PNC 110" style line: short name and its first number(s). */
+/** "PNC: 110" style line: short name and its first number(s), each number said once ("SUME 911: 911" reads "SUME: 911"). */
 export function resourceLine(r: KbResource): string {
-  const numbers = r.phones.slice(0, 2).map((p) => p.number).join(" / ");
-  return `${shortName(r)}: ${numbers}`;
+  const numbers = r.phones.slice(0, 2).map((p) => p.number);
+  return `${withoutNumbers(shortName(r), numbers)}: ${numbers.join(" / ")}`;
+}
+
+/** The name without the numbers that follow it on the line; the whole name if nothing would be left. */
+function withoutNumbers(name: string, numbers: readonly string[]): string {
+  let out = name;
+  for (const n of numbers) out = out.replace(new RegExp(`\\s*(?<!\\d)${n.replace(/[^\d]/g, (c) => `\\${c}`)}(?!\\d)`, "g"), "");
+  out = out.replace(/\(\s*\)/g, "").replace(/\s+([),.;:])/g, "$1").replace(/\s{2,}/g, " ").trim();
+  return /[\p{L}]/u.test(out) ? out : name;
 }
 
 export function card(r: KbResource): ResourceCard {

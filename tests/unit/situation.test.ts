@@ -216,6 +216,17 @@ describe("where the person is", () => {
     const block = resourceBlock("Help:", [a, twin]);
     assert.equal(block.split("\n").length, 2, block);
   });
+  test("each number appears once in an emergency reply, even where the line's name holds it ('Número único de emergencias 911')", () => {
+    const named = kb.resources.filter((r) => r.phones.some((p) => r.name.includes(p.number)));
+    assert.ok(named.length > 0, "some resource names hold their number");
+    for (const text of ["un hombre me sigue y tengo miedo, estoy en tapachula", "there is a man with a gun outside our room, we are in san pedro sula"]) {
+      const r = fresh(text);
+      assert.ok(r.emergency, text);
+      const numbers = r.text.match(/(?<![\d-])\d{3,4}(?:-\d{4})?(?![\d-])/g) ?? [];
+      assert.ok(numbers.length > 0, r.text);
+      assert.equal(new Set(numbers).size, numbers.length, r.text);
+    }
+  });
   test("when the best answer is written for another country, the bot says it is not sure instead of giving it", () => {
     // Who may ask for refuge is answered for Mexico's law in a section written for Mexico only.
     for (const q of ["who can ask for refugee status here", "qui peut demander le statut de refugie ici", "quien puede pedir refugio aqui"]) {
