@@ -176,9 +176,15 @@ if (tune) {
       for (const questionOdds of [-100, -5, 0, 5])
       for (const calmOverrideOdds of [15, 20, 25, 30, 40, Infinity]) {
         const t = empty();
-        for (const x of seen) count(t, x.emergency, decide(x.evidence, { ...TRIAGE_POLICY, emergencyOdds, checkOdds, vetoOdds, calmCheckOdds, questionOdds, calmOverrideOdds }));
+        for (const x of seen) count(t, x.emergency, decide(x.evidence, { ...TRIAGE_POLICY, emergencyOdds, aloneOdds: emergencyOdds, checkOdds, vetoOdds, calmCheckOdds, questionOdds, calmOverrideOdds }));
         console.log(`  ${String(emergencyOdds).padStart(3)} / ${String(checkOdds).padStart(2)} / ${String(vetoOdds).padStart(3)} / ${String(calmCheckOdds).padStart(3)} / ${String(questionOdds).padStart(4)} / ${String(calmOverrideOdds).padStart(8)}: recall ${pct(t.recalled, t.emergencies)} caught ${pct(t.caught, t.emergencies)} false em. ${pct(t.falseEmergencies, t.calm)} confirm ${pct(t.checks, t.calm)}`);
       }
+  console.log("the classifier alone, in a message with no danger word (the other thresholds as shipped; alone odds): recall, caught, false emergencies, confirm step, on the corpus");
+  for (const aloneOdds of [6, 8, 10, 12, 15, 20, 25, 30, Infinity]) {
+    const t = empty();
+    for (const x of seen) count(t, x.emergency, decide(x.evidence, { ...TRIAGE_POLICY, aloneOdds }));
+    console.log(`  ${String(aloneOdds).padStart(8)}: recall ${pct(t.recalled, t.emergencies)} caught ${pct(t.caught, t.emergencies)} false em. ${pct(t.falseEmergencies, t.calm)} confirm ${pct(t.checks, t.calm)}`);
+  }
   console.log("when words ask (the other thresholds as shipped; weak-check / dismiss odds): recall, caught, false emergencies, confirm step, on the corpus");
   for (const weakCheckOdds of [-Infinity, -40, -30, -25, -20, -15, -10])
     for (const dismissOdds of [-Infinity, -40, -30, -25, -20, -15, -10]) {

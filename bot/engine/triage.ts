@@ -32,8 +32,10 @@ export interface TriageResult {
 
 /** The thresholds of the decision, in the classifier's log2 odds (emergency against nothing to report). */
 export interface TriagePolicy {
-  /** From these odds the classifier alone makes an emergency. */
+  /** From these odds the classifier makes an emergency, when the message also has a danger word or a call for help. */
   emergencyOdds: number;
+  /** From these odds the classifier makes an emergency in a message with no danger word at all (below, from checkOdds, it asks). */
+  aloneOdds: number;
   /** From these odds the bot asks "are you in danger right now?" (the confirm step). */
   checkOdds: number;
   /** A strong phrase the classifier contradicts this firmly (odds below) only asks. */
@@ -75,7 +77,12 @@ export interface TriagePolicy {
  * dismiss strong words outside questions as well (-15 / -20: 9.7%) left real emergencies without
  * the confirm step ("abuso sexual ayer, necesito la pastilla", odds -23), so it does not.
  */
-export const TRIAGE_POLICY: TriagePolicy = { emergencyOdds: 8, checkOdds: 6, vetoOdds: -10, calmCheckOdds: 0, questionOdds: 0, calmOverrideOdds: 15, weakCheckOdds: -15, dismissOdds: -20 };
+// The classifier alone (a message with no danger word at all) makes an emergency from the same
+// odds as with words: on the corpus, raising that bar to 12 / 20 / never would cut false
+// emergencies from 8.6% to 7.6 / 6.6 / 6.0% but recall from 88.8% to 85.5 / 78.1 / 58.5% (most
+// of those messages still get the confirm step, but without the danger's own advice). The
+// words of the lexicon alone would miss most unseen phrasings: the classifier is there for them.
+export const TRIAGE_POLICY: TriagePolicy = { emergencyOdds: 8, aloneOdds: 8, checkOdds: 6, vetoOdds: -10, calmCheckOdds: 0, questionOdds: 0, calmOverrideOdds: 15, weakCheckOdds: -15, dismissOdds: -20 };
 /** How the advice classifier (kb.adviceModel) takes part in choosing the advice, in its log2 odds (one advice against all the others). */
 export interface AdviceTuning {
   /** When the words call for no advice that fits the dangers found, the classifier's best fitting advice from these odds; below, the likeliest danger's default. */
@@ -142,7 +149,8 @@ export function decide(e: TriageEvidence, policy: TriagePolicy = TRIAGE_POLICY):
   const score = e.score ?? 0;
   const vetoed = e.score !== undefined && score < policy.vetoOdds;
   const questionDoubt = e.question && !e.distress && e.score !== undefined && score < policy.questionOdds;
-  const danger = e.alarm || score >= policy.emergencyOdds || (e.strong && !vetoed && !questionDoubt);
+  const words = e.strong || e.weak || e.alarm || e.distress || e.cannotTalk;
+  const danger = e.alarm || score >= (words ? policy.emergencyOdds : policy.aloneOdds) || (e.strong && !vetoed && !questionDoubt);
   // Someone who cannot talk because others listen and who asks for help is in danger now.
   const silenced = e.cannotTalk && e.distress;
   if ((danger || silenced) && (!e.calm || (e.strong && score >= policy.calmOverrideOdds))) return "emergency";

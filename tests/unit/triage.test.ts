@@ -66,7 +66,7 @@ describe("self-harm words", () => {
 
 describe("the decision", () => {
   // The logic, on a policy of its own (the shipped thresholds are tuned by bench:triage and move).
-  const policy = { emergencyOdds: 10, checkOdds: 3, vetoOdds: -10, calmCheckOdds: 0, questionOdds: -100, calmOverrideOdds: 20, weakCheckOdds: -20, dismissOdds: -30 };
+  const policy = { emergencyOdds: 10, aloneOdds: 10, checkOdds: 3, vetoOdds: -10, calmCheckOdds: 0, questionOdds: -100, calmOverrideOdds: 20, weakCheckOdds: -20, dismissOdds: -30 };
   const decide = (e: TriageEvidence) => decideWith(e, policy);
   const TRIAGE_POLICY = policy;
   const evidence = (e: Partial<TriageEvidence>): TriageEvidence => ({ strong: false, weak: false, uncancellable: false, alarm: false, calm: false, question: false, distress: false, cannotTalk: false, score: 0, ...e });
