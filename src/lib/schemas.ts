@@ -348,6 +348,9 @@ export const triageContexts = [
   "relative",
   "water",
   "coming",
+  "pregnant",
+  "stranded",
+  "building",
 ] as const;
 export type TriageContext = (typeof triageContexts)[number];
 

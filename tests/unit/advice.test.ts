@@ -432,6 +432,38 @@ describe("advice that fits the danger", () => {
   });
 });
 
+describe("advice written for one place or one condition only where the message shows it", () => {
+  test("blood coughed up after a beating is not bleeding in a pregnancy; bleeding in a pregnancy is", () => {
+    assertAdvice(
+      [
+        ["es", "unos guardias le pegaron a mi hermano de 16 en la estacion y ahora escupe sangre y no quiere ir al medico"],
+        ["fr", "des gardes ont battu mon cousin de 15 ans, il crache du sang depuis ce matin"],
+      ],
+      { hides: ["pregnancy-bleeding"] },
+    );
+    assertAdvice([["es", "estoy embarazada de 6 meses y estoy sangrando mucho desde hace una hora"]], { shows: "pregnancy-bleeding" });
+  });
+  test("a danger in the Darién or the desert is not being lost there: no 'stay where you are, in the shade' unless they are lost, left behind or without water", () => {
+    assertAdvice(
+      [
+        ["es", "el guia que nos lleva por el darien le pega a mi hijo de 10 cada noche en la carpa y le sangra la nariz"],
+        ["pt", "o guia que leva a gente pelo darien mexendo na minha sobrinha de 11 de noite na barraca, ela chora e pede pra parar"],
+      ],
+      { hides: ["lost-outdoors"] },
+    );
+    assertAdvice([["es", "nos dejaron en el desierto hace dos dias, ya no tenemos agua y mi papa no puede caminar"]], { shows: "lost-outdoors" });
+  });
+  test("people locked in a house are never told to bang on the walls, even when they came in a truck", () => {
+    assertAdvice(
+      [
+        ["es", "nos trajeron en un camion y ahora nos tienen encerrados en una casa, piden dinero a nuestras familias"],
+        ["ht", "yo te mennen nou nan yon kamyon, kounye a yo fèmen nou nan yon kay epi y ap mande fanmi nou lajan"],
+      ],
+      { hides: ["trapped-vehicle"] },
+    );
+  });
+});
+
 describe("the advice classifier's say", () => {
   test("its advice goes first when its odds stand far above those of the advice the words call for, even when they are low", () => {
     // The words call only for the advice for someone unconscious; the classifier has learnt heat.
