@@ -94,6 +94,28 @@ test.describe("in a kiosk build", () => {
     expect(await page.evaluate(() => localStorage.length)).toBe(0);
   });
 
+  test("Shift ×3 on a kiosk stays on the kiosk", async ({ page, context }) => {
+    // Any request to another site would leave a public screen there: record them all.
+    const outside: string[] = [];
+    await context.route((url) => url.origin !== kioskURL, (route) => {
+      outside.push(route.request().url());
+      return route.abort();
+    });
+    await page.goto(guidePath);
+    const entries = await page.evaluate(() => history.length);
+    await page.evaluate(() => sessionStorage.setItem("left-behind", "x"));
+    for (let i = 0; i < 3; i++) await page.keyboard.press("Shift");
+    await expect(page).toHaveURL(`${kioskURL}/`);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(es("chooser.title"));
+    expect(await page.evaluate(() => [history.length, localStorage.length, sessionStorage.length])).toEqual([entries, 0, 0]);
+    expect(outside).toEqual([]);
+  });
+
+  test("the quick exit of a kiosk build is a link to the kiosk's own start page", async ({ page }) => {
+    await page.goto(guidePath);
+    await expect(page.getByRole("link", { name: es("exit.label") })).toHaveAttribute("href", "/");
+  });
+
   test("an untouched language chooser does not ask whether someone is still there", async ({ page }) => {
     await page.clock.install();
     await page.goto("/");
