@@ -3,6 +3,7 @@
 import { expect, test } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { decodeQr, guideData, idleSeconds, kioskURL, publicURL, ui } from "./kiosk-helpers";
+import { locales } from "../../src/lib/locales";
 
 const es = ui("es");
 const guidePath = "/es/guides/meeting-authorities/";
@@ -114,6 +115,35 @@ test.describe("in a kiosk build", () => {
   test("the quick exit of a kiosk build is a link to the kiosk's own start page", async ({ page }) => {
     await page.goto(guidePath);
     await expect(page.getByRole("link", { name: es("exit.label") })).toHaveAttribute("href", "/");
+  });
+
+  test("before a language is chosen, the quick exit and the kiosk bar speak every language, and no Spanish-only search is offered", async ({ page }) => {
+    await page.goto("/");
+    const exit = page.getByRole("link", { name: es("exit.short") });
+    const bar = page.getByRole("region", { name: es("kiosk.tools") });
+    for (const l of locales()) {
+      const t = ui(l.code);
+      await expect(exit.locator(`[lang="${l.lang}"]`)).toHaveText(t("exit.short"));
+      await expect(bar.getByRole("button", { name: t("kiosk.largerText") }).locator(`[lang="${l.lang}"]`)).toHaveText(t("kiosk.largerText"));
+      await expect(bar.getByRole("button", { name: t("kiosk.highContrast") }).locator(`[lang="${l.lang}"]`)).toHaveText(t("kiosk.highContrast"));
+      await expect(bar.getByRole("button", { name: t("kiosk.finish") }).locator(`[lang="${l.lang}"]`)).toHaveText(t("kiosk.finish"));
+    }
+    await expect(page.getByRole("search")).toHaveCount(0);
+    // Once a language is chosen, the controls speak it alone.
+    await page.getByRole("link", { name: "Kreyòl ayisyen", exact: true }).click();
+    await expect(page.getByRole("link", { name: ui("ht")("exit.label"), exact: true })).toBeVisible();
+    await expect(page.getByRole("search")).toHaveCount(1);
+  });
+
+  test("a kiosk suggests no language from its own browser", async ({ browser }) => {
+    const context = await browser.newContext({ baseURL: kioskURL, locale: "ht-HT" });
+    const page = await context.newPage();
+    await page.goto("/");
+    const choices = page.getByRole("main").getByRole("list").first().getByRole("link");
+    await expect(choices).toHaveCount(locales().length);
+    await expect(choices.first()).toHaveText(locales()[0]!.label);
+    await expect(page.getByText(ui("ht")("chooser.suggested"))).toHaveCount(0);
+    await context.close();
   });
 
   test("an untouched language chooser does not ask whether someone is still there", async ({ page }) => {
