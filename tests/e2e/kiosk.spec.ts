@@ -222,11 +222,47 @@ test.describe("in a kiosk build", () => {
     const larger = page.getByRole("button", { name: es("kiosk.largerText") });
     await larger.click();
     await expect(larger).toHaveAttribute("aria-pressed", "true");
-    expect(await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize))).toBeGreaterThan(before);
+    // At least 150%: WCAG 1.4.4 asks text to reach 200% with zoom; a kiosk has no zoom gesture, so the toggle goes half as large again.
+    await expect.poll(() => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize))).toBeGreaterThanOrEqual(before * 1.5);
     await page.locator(`a[href="${guidePath}"]`).first().click();
     await expect(page.getByRole("button", { name: es("kiosk.largerText") })).toHaveAttribute("aria-pressed", "true");
     await larger.click();
     await expect(larger).toHaveAttribute("aria-pressed", "false");
+  });
+
+  test("high contrast keeps which toggle is pressed, the red of help and danger, and readable step circles", async ({ page }) => {
+    await page.goto("/es/guides/before-you-go/");
+    const contrast = page.getByRole("button", { name: es("kiosk.highContrast") });
+    const larger = page.getByRole("button", { name: es("kiosk.largerText") });
+    await contrast.click();
+    await expect(page.locator("html")).toHaveClass(/kiosk-high-contrast/);
+    const bg = (l: typeof contrast) => l.evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(await bg(contrast)).toBe("rgb(255, 221, 0)");
+    expect(await bg(larger)).toBe("rgb(0, 0, 0)");
+    // Not by colour alone: the pressed toggle also carries a check mark.
+    expect(await contrast.evaluate((el) => getComputedStyle(el, "::before").content)).toContain("✓");
+    expect(await larger.evaluate((el) => getComputedStyle(el, "::before").content)).toBe("none");
+    await larger.click();
+    expect(await bg(larger)).toBe("rgb(255, 221, 0)");
+    // "Get help now" stays red.
+    expect(await bg(page.getByRole("banner").getByRole("link", { name: es("nav.help") }))).toBe("rgb(164, 22, 26)");
+    // Step numbers: black on a yellow circle, not dark green on black.
+    const step = page.locator(".steps li").first();
+    await expect(step).toBeVisible();
+    expect(await step.evaluate((el) => [getComputedStyle(el, "::before").backgroundColor, getComputedStyle(el, "::before").color])).toEqual(["rgb(255, 221, 0)", "rgb(0, 0, 0)"]);
+  });
+
+  test("on a portrait kiosk screen (1080×1920) type and language tiles grow to fill it", async ({ page }) => {
+    await page.setViewportSize({ width: 1080, height: 1920 });
+    await page.goto("/");
+    expect(await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize))).toBeGreaterThanOrEqual(24);
+    const tiles = page.getByRole("main").getByRole("list").first().getByRole("link");
+    const first = (await tiles.first().boundingBox())!;
+    expect(first.height).toBeGreaterThanOrEqual(200);
+    // The start screen's content reaches past the middle of the screen, not only its top third.
+    const last = (await page.getByRole("main").getByRole("list").last().boundingBox())!;
+    expect(last.y + last.height).toBeGreaterThan(1920 / 2);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1080);
   });
 
   for (const path of ["/", "/es/", guidePath, "/es/search/?q=migra", "/ht/countries/mx/"]) {

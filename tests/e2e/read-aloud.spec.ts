@@ -193,6 +193,7 @@ test.describe("on a kiosk", () => {
 
     // Once reading stops, the idle time counts again from then.
     await page.getByRole("button", { name: ht("readAloud.stop") }).click();
+    await expect(page.getByRole("button", { name: ht("readAloud.start") })).toHaveAttribute("aria-pressed", "false");
     await page.clock.runFor((idleSeconds - 5) * 1000);
     await expect(page.getByRole("dialog")).toHaveCount(0);
     await page.clock.runFor(6_000);
