@@ -1,5 +1,5 @@
 // Shipped to the browser in kiosk builds only: the shared screen forgets. Idle countdown and
-// reset, no history entries, external links shown as QR codes, text size and contrast
+// reset (not while reading aloud), no history entries, external links shown as QR codes, text size and contrast
 // toggles, the offline notice and the offline service worker.
 import { registerServiceWorker } from "./sw-register";
 
@@ -40,7 +40,15 @@ function start(root: HTMLElement): void {
     clearInterval(tick);
     if (idleDialog?.open) idleDialog.close();
   }
+  // Listening is activity: while a page is read aloud (src/scripts/read-aloud.ts announces it)
+  // the screen stays, and the idle time counts again from when the reading ends.
+  let reading = false;
+  document.addEventListener("hub:reading", (event) => {
+    reading = event instanceof CustomEvent && event.detail === true;
+    if (!idleDialog?.open) restartIdle();
+  });
   function countdown(): void {
+    if (reading) return restartIdle();
     // An untouched language chooser has nothing to forget: no need to ask "still there?".
     if (location.pathname === "/" && !location.search && localStorage.length === 0 && sessionStorage.length === 0) return restartIdle();
     if (!idleDialog) return reset();

@@ -1,5 +1,6 @@
 // Shipped to the browser: on the language chooser (/), puts the language the browser prefers
 // first and marks it "suggested" in that language. Without JavaScript the list still works.
+// Only where the page asks for it (data-suggest): a kiosk build's chooser does not.
 function preferredLink(links: HTMLAnchorElement[]): HTMLAnchorElement | undefined {
   const wanted = navigator.languages?.length ? navigator.languages : [navigator.language];
   for (const tag of wanted) {
@@ -12,7 +13,7 @@ function preferredLink(links: HTMLAnchorElement[]): HTMLAnchorElement | undefine
 }
 
 function suggest(): void {
-  const list = document.querySelector<HTMLElement>("[data-language-list]");
+  const list = document.querySelector<HTMLElement>("[data-language-list][data-suggest]");
   if (!list) return;
   const link = preferredLink([...list.querySelectorAll<HTMLAnchorElement>("a[data-locale]")]);
   const item = link?.closest("li");

@@ -1,5 +1,7 @@
 // Shipped to the browser: makes "Exit this page" instant. Hides the page at once, replaces
 // this history entry (Back does not come back here), and answers Shift pressed 3 times.
+// Shift x3 clicks the link itself, so whatever handles that click handles the shortcut too
+// (on a kiosk, src/scripts/kiosk.ts catches it first and erases the screen instead).
 const SHIFT_PRESSES = 3;
 const SHIFT_WINDOW_MS = 2000;
 
@@ -29,7 +31,10 @@ function setUp(): void {
     presses += 1;
     window.clearTimeout(timer);
     timer = window.setTimeout(() => (presses = 0), SHIFT_WINDOW_MS);
-    if (presses >= SHIFT_PRESSES) exitNow(link);
+    if (presses >= SHIFT_PRESSES) {
+      presses = 0;
+      link.click();
+    }
   });
 }
 

@@ -1,6 +1,10 @@
 // Shipped to the browser on guide pages, loaded when "read aloud" is pressed: reads the guide
-// block by block with the browser's speech synthesis, highlights the block being read, and
-// reads phone numbers digit by digit.
+// block by block, highlights the block being read, and reads phone numbers digit by digit.
+// It speaks with the device's voice for the text's language when there is one, else with the
+// bundled eSpeak NG synthesizer (./espeak.ts, loaded only then) played through Web Audio: most
+// devices have no Haitian Creole voice, and a Linux kiosk has no voice at all.
+// While it reads it announces "hub:reading" (detail: true, then false), so a kiosk counts
+// listening as activity and does not reset the screen under the listener.
 
 /** Blocks read one at a time (one utterance each: long utterances get cut off in some browsers). */
 const BLOCKS = "h1, h2, h3, h4, p, li, dt, dd, th, td, figcaption";
@@ -49,7 +53,8 @@ function blocksOf(root: Element): Element[] {
   );
 }
 
-async function voiceFor(lang: string): Promise<SpeechSynthesisVoice | undefined> {
+async function systemVoiceFor(lang: string): Promise<SpeechSynthesisVoice | undefined> {
+  if (!("speechSynthesis" in window)) return undefined;
   const wanted = lang.toLowerCase().split("-")[0] ?? lang;
   const find = () => speechSynthesis.getVoices().find((v) => v.lang.toLowerCase().replace("_", "-").split("-")[0] === wanted);
   if (speechSynthesis.getVoices().length === 0) {
@@ -63,14 +68,86 @@ async function voiceFor(lang: string): Promise<SpeechSynthesisVoice | undefined>
   return find();
 }
 
+/** Says one text and resolves when it has been said (or stopped); cancel() stops it. */
+interface Speaker {
+  say(text: string): Promise<void>;
+  cancel(): void;
+}
+
+function systemSpeaker(voice: SpeechSynthesisVoice): Speaker {
+  return {
+    say: (text) =>
+      new Promise<void>((resolve) => {
+        const u = new SpeechSynthesisUtterance(text);
+        u.lang = voice.lang;
+        u.voice = voice;
+        u.rate = 0.9;
+        u.onend = () => resolve();
+        u.onerror = () => resolve();
+        speechSynthesis.speak(u);
+      }),
+    cancel: () => speechSynthesis.cancel(),
+  };
+}
+
+/** The bundled synthesizer, or undefined when it has no voice for the language or cannot run here. */
+async function bundledSpeaker(lang: string): Promise<Speaker | undefined> {
+  if (!("WebAssembly" in window) || !("AudioContext" in window)) return undefined;
+  const espeak = await import("./espeak");
+  const voice = espeak.espeakVoice(lang);
+  if (!voice) return undefined;
+  await espeak.preload();
+  const audio = new AudioContext();
+  let playing: AudioBufferSourceNode | undefined;
+  let finish: (() => void) | undefined;
+  return {
+    async say(text) {
+      const buffer = await audio.decodeAudioData(await espeak.synthesize(text, voice));
+      if (audio.state === "closed") return;
+      await new Promise<void>((resolve) => {
+        const source = audio.createBufferSource();
+        source.buffer = buffer;
+        source.connect(audio.destination);
+        finish = resolve;
+        source.onended = () => resolve();
+        playing = source;
+        source.start();
+      });
+      playing = undefined;
+    },
+    cancel() {
+      try {
+        playing?.stop();
+      } catch {
+        /* already stopped */
+      }
+      finish?.();
+      void audio.close();
+    },
+  };
+}
+
+/** The device's voice for the language, else the bundled one. */
+async function speakerFor(lang: string): Promise<Speaker | undefined> {
+  const voice = await systemVoiceFor(lang);
+  if (voice) return systemSpeaker(voice);
+  try {
+    return await bundledSpeaker(lang);
+  } catch {
+    return undefined; // the synthesizer could not be loaded (offline, outside a kiosk)
+  }
+}
+
 interface Session {
   box: HTMLElement;
+  speaker?: Speaker | undefined;
   current?: Element | undefined;
   stopped: boolean;
 }
 let session: Session | undefined;
 
 function setState(box: HTMLElement, reading: boolean, message: string): void {
+  document.dispatchEvent(new CustomEvent("hub:reading", { detail: reading }));
   const button = box.querySelector("button");
   if (button) {
     button.textContent = (reading ? box.dataset["stop"] : box.dataset["start"]) ?? "";
@@ -86,39 +163,37 @@ export function stopReading(): void {
   session.stopped = true;
   session.current?.classList.remove("read-aloud-current");
   setState(session.box, false, "");
+  const { speaker } = session;
   session = undefined;
-  speechSynthesis.cancel();
+  if (speaker) speaker.cancel();
+  else if ("speechSynthesis" in window) speechSynthesis.cancel();
 }
 
 /** Starts reading the box's target, or stops if it is already reading. */
 export async function toggleReading(box: HTMLElement): Promise<void> {
   if (session) return stopReading();
   const lang = box.dataset["lang"] ?? document.documentElement.lang;
-  const voice = await voiceFor(lang);
-  if (!voice) {
-    setState(box, false, box.dataset["noVoice"] ?? "");
-    return;
-  }
   const target = document.querySelector(box.dataset["target"] ?? "main");
   if (!target) return;
   const me: Session = { box, stopped: false };
   session = me;
+  // Reading starts at once: loading the bundled synthesizer the first time takes a moment.
   setState(box, true, box.dataset["reading"] ?? "");
+  const speaker = await speakerFor(lang);
+  if (me.stopped) return speaker?.cancel();
+  if (!speaker) {
+    session = undefined;
+    setState(box, false, box.dataset["noVoice"] ?? "");
+    return;
+  }
+  me.speaker = speaker;
   for (const block of blocksOf(target)) {
     if (me.stopped) return;
     me.current?.classList.remove("read-aloud-current");
     me.current = block;
     block.classList.add("read-aloud-current");
     block.scrollIntoView({ block: "nearest", behavior: "smooth" });
-    await new Promise<void>((resolve) => {
-      const u = new SpeechSynthesisUtterance(spokenText(block));
-      u.lang = voice.lang;
-      u.voice = voice;
-      u.rate = 0.9;
-      u.onend = () => resolve();
-      u.onerror = () => resolve();
-      speechSynthesis.speak(u);
-    });
+    await speaker.say(spokenText(block));
   }
   if (me.stopped) return;
   me.current?.classList.remove("read-aloud-current");
