@@ -103,6 +103,10 @@ export const answerSchema = z.object({
 });
 export type AnswerData = z.infer<typeof answerSchema>;
 
+/** Who a guide is written for. Search leaves "staff" guides out of results unless asked for. */
+export const audiences = ["children", "families", "staff"] as const;
+export type Audience = (typeof audiences)[number];
+
 /** A guide (MDX frontmatter), in one locale: content/guides/{locale}/{id}.mdx. */
 export const guideSchema = z.object({
   /** Title shown on the page and in search: short, says what the guide helps with. */
@@ -110,7 +114,7 @@ export const guideSchema = z.object({
   /** One plain sentence that says what the reader will learn. */
   summary: z.string().min(10, "must be one full sentence").max(220, "must be one short sentence (220 characters at most)"),
   /** Who the guide is written for. */
-  audience: z.enum(["children", "families", "staff"], { error: 'must be "children", "families" or "staff"' }),
+  audience: z.enum(audiences, { error: 'must be "children", "families" or "staff"' }),
   /** Topics it covers (the first gives the icon on the home page). */
   topics: z.array(topic).min(1, "must list at least one topic"),
   /** Countries it is specific to; leave out when it applies to all. */

@@ -84,6 +84,14 @@ export function mountChat(root: HTMLElement): ChatSession {
 
   const setStatus = (text: string) => (status.textContent = text);
 
+  // Show the start of the newest message: an emergency answer begins with the numbers. Again
+  // when the visible viewport changes (a phone's keyboard opens), so they stay above it.
+  let newest: HTMLElement | undefined;
+  const showNewest = () => {
+    if (newest?.isConnected) log.scrollTop = newest.offsetTop - 8;
+  };
+  visualViewport?.addEventListener("resize", () => requestAnimationFrame(showNewest));
+
   const showUnreachable = () => {
     alert.replaceChildren();
     const p = el("p", undefined, strings.unreachable + " ");
@@ -108,8 +116,8 @@ export function mountChat(root: HTMLElement): ChatSession {
       if (line.trim()) bubble.append(el("p", undefined, line));
     }
     log.append(bubble);
-    // Show the start of the newest message: an emergency answer begins with the numbers.
-    log.scrollTop = bubble.offsetTop - 8;
+    newest = bubble;
+    showNewest();
     return bubble;
   };
 

@@ -1,10 +1,14 @@
 // Shipped to the browser on /{locale}/search/ only: runs the query from the form against
 // this locale's Pagefind index (loaded from the same origin) and lists the results.
-interface PagefindResultData {
+import { queryTerms, snippet, type SnippetPart, type SnippetSource } from "../lib/search-snippet";
+
+interface PagefindResultData extends SnippetSource {
   url: string;
-  excerpt: string;
   meta: Record<string, string>;
 }
+/** A filter's value, or Pagefind's "none of these" (pages without any of the values). */
+type FilterValue = string | { none: string[] };
+type Filters = Record<string, FilterValue>;
 interface PagefindResult {
   id: string;
   score: number;
@@ -13,10 +17,19 @@ interface PagefindResult {
 interface Pagefind {
   options: (o: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
-  search: (q: string | null, o?: { filters?: Record<string, string> }) => Promise<{ results: PagefindResult[] } | null>;
+  search: (q: string | null, o?: { filters?: Filters }) => Promise<{ results: PagefindResult[] } | null>;
 }
 
 const MAX_RESULTS = 10;
+/**
+ * Always applied unless the person picks another audience: guides for staff (audience: staff)
+ * stay out of children's and families' results. Every indexed page names its audience
+ * (SearchMeta.astro); a filter, not a separate index, so there is still one index per locale to
+ * download and cache offline, and staff find their guides in the same box by choosing "staff".
+ */
+const DEFAULT_FILTERS: Filters = { audience: { none: ["staff"] } };
+/** Same width as the layout's phone breakpoint (global.css): wider screens show the filters open. */
+const WIDE_SCREEN = "(min-width: 40rem)";
 
 let pagefind: Promise<Pagefind> | undefined;
 function loadPagefind(): Promise<Pagefind> {
@@ -35,9 +48,9 @@ function loadPagefind(): Promise<Pagefind> {
  * own words ("me detuvo la migra y soy menor"), so when that finds little, the pages matching
  * the most single words are added, best first.
  */
-async function rankedResults(pf: Pagefind, q: string, filters: Record<string, string>): Promise<PagefindResult[]> {
+async function rankedResults(pf: Pagefind, q: string, filters: Filters): Promise<PagefindResult[]> {
   const all = (await pf.search(q || null, { filters }))?.results ?? [];
-  const words = [...new Set(q.toLowerCase().split(/[\s.,;:!?¿¡"'’()]+/).filter((w) => w.length >= 3))];
+  const words = queryTerms(q);
   if (all.length >= 3 || words.length < 2) return all;
   const tally = new Map<string, { result: PagefindResult; hits: number; score: number }>();
   for (const found of await Promise.all(words.map((w) => pf.search(w, { filters })))) {
@@ -62,18 +75,14 @@ function text(el: HTMLElement, key: string, vars: Record<string, string | number
   return s;
 }
 
-/** Pagefind excerpts mark matches with <mark>; keep only that markup. */
-function safeExcerpt(html: string): DocumentFragment {
-  const frag = document.createDocumentFragment();
-  for (const [i, part] of html.split(/<\/?mark>/).entries()) {
-    const plain = part.replace(/<[^>]*>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
-    if (i % 2 === 1) {
-      const mark = document.createElement("mark");
-      mark.textContent = plain;
-      frag.append(mark);
-    } else frag.append(plain);
-  }
-  return frag;
+/** The snippet as DOM: text nodes, and <mark> for the words the query matched. */
+function snippetNodes(parts: SnippetPart[]): (string | HTMLElement)[] {
+  return parts.map((part) => {
+    if (!part.mark) return part.text;
+    const mark = document.createElement("mark");
+    mark.textContent = part.text;
+    return mark;
+  });
 }
 
 function setup(root: HTMLElement): void {
@@ -88,19 +97,22 @@ function setup(root: HTMLElement): void {
   const params = new URL(location.href).searchParams;
   if (input) input.value = params.get("q") ?? "";
   for (const s of selects) s.value = params.get(s.name) ?? "";
+  const more = root.querySelector<HTMLDetailsElement>("[data-search-more]");
+  if (more && (matchMedia(WIDE_SCREEN).matches || selects.some((s) => s.value))) more.open = true;
 
   async function search(): Promise<void> {
     const id = ++run;
     const q = input?.value.trim() ?? "";
-    const filters: Record<string, string> = {};
-    for (const s of selects) if (s.value) filters[s.name] = s.value;
+    const chosen: Record<string, string> = {};
+    for (const s of selects) if (s.value) chosen[s.name] = s.value;
+    const filters: Filters = { ...DEFAULT_FILTERS, ...chosen };
     // The address always says what is shown, without adding history entries.
     const url = new URL(location.href);
     url.search = "";
     if (q) url.searchParams.set("q", q);
-    for (const [k, v] of Object.entries(filters)) url.searchParams.set(k, v);
+    for (const [k, v] of Object.entries(chosen)) url.searchParams.set(k, v);
     history.replaceState(history.state, "", url);
-    if (!q && !Object.keys(filters).length) {
+    if (!q && !Object.keys(chosen).length) {
       list!.replaceChildren();
       status!.textContent = "";
       root.dataset["state"] = "idle";
@@ -120,7 +132,7 @@ function setup(root: HTMLElement): void {
           a.href = d.url;
           a.textContent = d.meta["title"] ?? d.url;
           const p = document.createElement("p");
-          p.append(safeExcerpt(d.excerpt));
+          p.append(...snippetNodes(snippet(d, q)));
           li.append(a, p);
           return li;
         }),

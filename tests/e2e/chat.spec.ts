@@ -148,3 +148,70 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("textbox")).toHaveCount(0);
   });
 });
+
+test.describe("on a phone (360×740)", () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  /** Whether a person tapping the middle of `el` reaches it (nothing drawn on top of it). */
+  const reachable = (el: Element) => {
+    const r = el.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return hit !== null && (hit === el || el.contains(hit));
+  };
+
+  test("the ask button never covers a call to action", async ({ page }) => {
+    const t = ui("es");
+    for (const path of ["/es/", "/es/help/", "/es/guides/emergency-help/", "/es/guides/meeting-authorities/"]) {
+      await page.goto(path);
+      await expect(page.getByRole("button", { name: t("chat.open") })).toBeVisible();
+      const actions = page.getByRole("main").locator("a.button, button.button, a.tel, .read-aloud button");
+      expect(await actions.count(), path).toBeGreaterThan(0);
+      for (const action of await actions.all()) {
+        if (!(await action.isVisible())) continue;
+        // Reached as a person reaches it: by keyboard, or scrolled to the bottom of the screen.
+        await action.focus();
+        expect(await action.evaluate(reachable), `${path}: ${await action.textContent()} (focused)`).toBe(true);
+        await action.evaluate((el) => el.scrollIntoView({ block: "end" }));
+        expect(await action.evaluate(reachable), `${path}: ${await action.textContent()} (at the bottom)`).toBe(true);
+      }
+    }
+  });
+
+  test("the chat is full screen on a phone, below the quick exit, and the numbers of an emergency reply stay above the keyboard", async ({ page }) => {
+    const t = ui("es");
+    await page.goto("/es/");
+    await page.getByRole("button", { name: t("chat.open") }).click();
+    const panel = page.getByRole("region", { name: t("chat.title") });
+    await expect(panel.getByRole("status")).toHaveText(t("chat.ready"));
+    const box = (await panel.boundingBox())!;
+    expect(box.x).toBe(0);
+    expect(box.width).toBe(360);
+    expect(box.y + box.height).toBeCloseTo(740, 0);
+    // It starts right below the quick exit, which stays in view and usable.
+    const exit = page.getByRole("link", { name: t("exit.label") });
+    const exitBox = (await exit.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(exitBox.y + exitBox.height);
+    expect(box.y).toBeLessThanOrEqual(exitBox.y + exitBox.height + 8);
+    expect(await exit.evaluate(reachable)).toBe(true);
+
+    await panel.getByRole("textbox", { name: t("chat.inputLabel") }).fill("me quieren matar, estoy en peligro ahora");
+    await panel.getByRole("textbox", { name: t("chat.inputLabel") }).press("Enter");
+    const reply = panel.locator(".chat-msg--emergency").last();
+    await expect(reply).toBeVisible();
+    // The reply's first line, and the first numbers under it.
+    const firstLine = reply.getByRole("paragraph").first();
+    const numbers = reply.getByRole("paragraph").nth(1);
+    await expect(numbers).toHaveText(/\d{3}/);
+    await expect(firstLine).toBeInViewport({ ratio: 1 });
+    await expectAxeClean(page);
+    // The on-screen keyboard takes the lower half of the screen: the form and the start of the reply stay in view.
+    await page.setViewportSize({ width: 360, height: 400 });
+    await expect(panel.getByRole("textbox", { name: t("chat.inputLabel") })).toBeInViewport({ ratio: 1 });
+    await expect(firstLine).toBeInViewport({ ratio: 1 });
+    await expect(numbers).toBeInViewport({ ratio: 1 });
+    expect(await numbers.evaluate(reachable)).toBe(true);
+    // Closing gives the page back, and focus to the ask button.
+    await panel.getByRole("button", { name: t("chat.close") }).click();
+    await expect(page.getByRole("button", { name: t("chat.open") })).toBeFocused();
+  });
+});

@@ -118,10 +118,68 @@ test("the header box leads to the search page in the page's language, the only p
   expect(requested.filter((p) => p.startsWith("/pagefind/"))).not.toEqual([]);
 });
 
+/** Each result's snippet text, once the search has finished. */
+async function snippets(page: Page, locale = "es"): Promise<string[]> {
+  await expect(page.locator("[data-search]")).toHaveAttribute("data-state", "results");
+  return page.getByRole("region", { name: ui(locale)("search.results") }).getByRole("listitem").getByRole("paragraph").allTextContents();
+}
+
+/** Every way a guide's frontmatter says people ask (its `questions` and its answers' `asks`), in one locale. */
+const exampleQuestions = (locale: string): string[] =>
+  loadContent()
+    .content.guides.filter((g) => g.locale === locale)
+    .flatMap((g) => [...g.data.questions, ...g.data.answers.flatMap((a) => a.asks)]);
+
+test("search snippets have accents, come from the page text and never show an example question", async ({ page }) => {
+  const questions = exampleQuestions("es").map((q) => q.toLowerCase());
+  // The query of the report, whose results showed "un señor me pide sexo para dejarme pasar".
+  for (const query of ["me quieren deportar", "línea de emergencia", "me pide sexo para dejarme pasar"]) {
+    await page.goto(`/es/search/?q=${encodeURIComponent(query)}`);
+    const shown = await snippets(page);
+    expect(shown.length, query).toBeGreaterThan(0);
+    expect(shown.join(" "), query).toMatch(/[áéíóúñ¿¡]/);
+    for (const text of shown) {
+      // Words of the page stay apart ("Civil (PNC) 110", "Ciudad Tapachula"), not "(PNC)110".
+      expect(text, query).not.toMatch(/[\p{L})]\d{3}|\p{Ll}(Ciudad|Dirección|Horario|Sitio)/u);
+      const lower = text.toLowerCase();
+      expect(questions.filter((q) => lower.includes(q)), `${query}: example questions in the snippet "${text}"`).toEqual([]);
+    }
+  }
+});
+
+test("no staff guide in a child's results, unless the search asks for guides for staff", async ({ page }) => {
+  const es = ui("es");
+  const staffGuides = loadContent().content.guides.filter((g) => g.locale === "es" && g.data.audience === "staff");
+  expect(staffGuides.length).toBeGreaterThan(0);
+  for (const staff of staffGuides) {
+    // Its own title: a query that finds it first if it is in the results at all.
+    await page.goto(`/es/search/?q=${encodeURIComponent(staff.data.title)}`);
+    const links = await resultLinks(page);
+    expect(links.length).toBeGreaterThan(0);
+    for (const g of staffGuides) expect(links, staff.data.title).not.toContain(`/es/guides/${g.id}/`);
+    await page.getByRole("combobox", { name: es("search.audience") }).selectOption({ label: es("search.audience.staff") });
+    await expect(page).toHaveURL(/audience=staff/);
+    await expect.poll(async () => (await resultLinks(page))[0]).toBe(`/es/guides/${staff.id}/`);
+  }
+});
+
+test("on a phone (360×740) the first result starts on the first screen", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(`/es/search/?q=${encodeURIComponent("me quieren deportar")}`);
+  await snippets(page);
+  const first = page.getByRole("region", { name: ui("es")("search.results") }).getByRole("listitem").first().getByRole("link");
+  await expect(first).toBeInViewport({ ratio: 1 });
+  // The filters fold away on a phone, and open in one tap.
+  const topic = page.getByRole("combobox", { name: ui("es")("search.topic") });
+  await expect(topic).toBeHidden();
+  await page.getByText(ui("es")("search.filters")).click();
+  await expect(topic).toBeVisible();
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("the header search box leads to a page listing every guide with its questions and the help line", async ({ page }) => {
+  test("the header search box leads to a page listing every guide with the questions its page shows and the help line", async ({ page }) => {
     const es = ui("es");
     const meeting = guide("es", "meeting-authorities");
     await page.goto("/es/");
@@ -130,7 +188,9 @@ test.describe("without JavaScript", () => {
     await expect(page).toHaveURL(/\/es\/search\/\?q=me\+agarro\+la\+migra/);
     const list = page.getByRole("region", { name: es("search.allGuides") });
     await expect(list.getByRole("link", { name: meeting.data.title })).toBeVisible();
-    await expect(list).toContainText(meeting.data.questions[0]!);
+    // The questions as the guide page shows them ("Questions people ask"), never its raw `questions`.
+    await expect(list).toContainText(meeting.data.answers[0]!.asks[0]!);
+    await expect(list).not.toContainText(meeting.data.questions[0]!);
     await expect(page.getByRole("link", { name: es("search.helpLine") })).toBeVisible();
     await expect(page.getByText(es("search.noscript"))).toBeVisible();
   });

@@ -32,3 +32,18 @@ test("the language switch, opened, has no axe violations", async ({ page }) => {
   await page.locator("details.lang-switch > summary").click();
   expect(await violations(page)).toEqual([]);
 });
+
+// States the templates above do not reach: search with its results and its filters open, at a
+// phone's width too (the filters fold away there).
+for (const locale of locales()) {
+  test(`the search page with results, in ${locale.code}, has no axe violations on a computer or a phone`, async ({ page }) => {
+    for (const width of [1280, 360]) {
+      await page.setViewportSize({ width, height: 740 });
+      // Every locale's help page lists 911.
+      await page.goto(`/${locale.code}/search/?q=911`);
+      await expect(page.locator("[data-search]")).toHaveAttribute("data-state", "results");
+      await page.locator("[data-search-more]").evaluate((d) => ((d as HTMLDetailsElement).open = true));
+      expect(await violations(page), `${width} px`).toEqual([]);
+    }
+  });
+}
