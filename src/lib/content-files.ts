@@ -343,6 +343,9 @@ function checkBotReferences(c: LoadedContent, root: string): Problem[] {
       const word = repeatedAlternative(phrase);
       if (word)
         problems.push({ severity: "error", file, message: `"${where}": the phrase "${phrase}" repeats "${word}" beside an a|b choice. "|" joins single words, not phrases: write the alternatives as separate phrases, or "me tome|trague" for "me tome" or "me trague".` });
+      const joined = phrase.split(/\s+/).find((w) => w.includes("|") && w.includes("+"));
+      if (joined)
+        problems.push({ severity: "error", file, message: `"${where}": in the phrase "${phrase}", "${joined}" puts a "+" inside an a|b choice. "+" joins the whole choice to the next word, so "a|b+c" means "a c" or "b c", never "a" alone: write "b+c" as a phrase of its own.` });
     });
   if (known.length === 0) return problems;
   for (const [kind, k] of Object.entries(c.lexicon.danger.kinds)) if (k?.advice && !advice[k.advice]) missing(`"kinds.${kind}.advice"`, k.advice);

@@ -146,6 +146,16 @@ test("a danger phrase that uses | between phrases is an error that says how to w
   assert.match(errors[0] ?? "", /"es\.dangers\.self-harm\.strong": the phrase "me tome\|me trague & pastillas" repeats "me".*"\|" joins single words/);
 });
 
+test("a '+' inside an a|b choice is an error that says how to write it", () => {
+  const report = withMistake((root) => {
+    fs.mkdirSync(path.join(root, "bot"));
+    fs.writeFileSync(path.join(root, "bot/danger.yaml"), 'kinds: {}\nlocales:\n  es:\n    dangers:\n      environment:\n        strong:\n          - "desierto|monte & perdidos|donde+estamos"\n          - "desierto|monte & donde+estamos"\n');
+  });
+  const errors = messages(report, "error").filter((e) => /danger\.yaml/.test(e));
+  assert.equal(errors.length, 1, errors.join("\n"));
+  assert.match(errors[0] ?? "", /"perdidos\|donde\+estamos" puts a "\+" inside an a\|b choice/);
+});
+
 test("a number written by hand in a guide is an error that names the <Phone> tag to use instead", () => {
   const report = withMistake((root) => edit(root, "guides/es/beta.mdx", (t) => `${t}\nEn Guatemala llama al 110.\n\nO toca aquí: [110](tel:110).\n`));
   const errors = messages(report, "error");
