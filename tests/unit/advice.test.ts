@@ -130,6 +130,7 @@ const cases: Record<string, [string, string][]> = {
     ["es", "mi tio se esta ahogando, el rio crecio y no puede salir"],
     ["pt", "minha prima está se afogando na correnteza, não consegue sair"],
     ["fr", "mon ami se noie dans le fleuve, on le voit depuis le pont"],
+    ["es", "nos perdimos en la selva y la corriente del rio se llevo a mi hermana, la vemos agarrada de una rama"],
   ],
   flood: [
     ["es", "el rio esta creciendo y estamos atrapados en una piedra en medio, no podemos regresar a la orilla"],
