@@ -16,6 +16,8 @@ export const pagePaths = {
   search: () => "search/",
   /** The web chat: src/pages/[locale]/chat/index.astro. */
   chat: () => "chat/",
+  /** Who runs this hub and what it keeps: src/pages/[locale]/about.astro. */
+  about: () => "about/",
   /** Page not found (built, but no page links to it): src/pages/[locale]/404.astro. */
   notFound: () => "404/",
   /** A guide, by its id (its file name): src/pages/[locale]/guides/[id].astro. */
@@ -38,7 +40,7 @@ export function localePath(locale: string, pagePath = ""): string {
 }
 
 /** Pages every locale has that take no parameter and that a guide may link to (not the 404 page). */
-const fixedPages = ["home", "help", "search", "chat"] as const;
+const fixedPages = ["home", "help", "search", "chat", "about"] as const;
 
 /** What the site has pages for, besides the fixed ones: the ids each kind of page is made for. */
 export interface RouteIds {

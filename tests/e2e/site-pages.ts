@@ -71,6 +71,7 @@ export const templates = (): Template[] => [
   { name: "country", path: (l) => `/${l}/countries/${firstCountry()}/`, status: 200 },
   { name: "hub", path: (l) => `/${l}/hubs/${anyHub()}/`, status: 200 },
   { name: "help", path: (l) => `/${l}/help/`, status: 200 },
+  { name: "about and privacy", path: (l) => `/${l}/about/`, status: 200 },
   { name: "not found", path: (l) => `/${l}/no-such-page/`, status: 404 },
   // Last: with JavaScript, opening a country's help page makes later "Get help now" links lead there.
   { name: "help in a country", path: (l) => `/${l}/help/${firstCountry()}/`, status: 200 },

@@ -286,3 +286,11 @@ test("resource cards never show the editors' notes", async ({ page }) => {
     expect(text).not.toContain(sample);
   }
 });
+
+test("a guide page says when it was reviewed in the reader's long date format, not as an ISO date", async ({ page }) => {
+  const id = translatedGuide();
+  const t = useTranslations("es");
+  await page.goto(`/es/guides/${id}/`);
+  const reviewed = page.getByText(new RegExp(`^${t("site.guide.lastReviewed", { date: "" })}`));
+  await expect(reviewed).toHaveText(/^Revisada el \d{1,2} de (enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre) de \d{4}$/);
+});
