@@ -2,7 +2,8 @@
 // per build. Site side only (uses astro:content); the model stays in src/lib/.
 import { getCollection, type CollectionEntry } from "astro:content";
 import { countryCodes, resourceKinds, type ResourceKind } from "../lib/schemas";
-import { sourceLocale } from "../lib/locales";
+import { localeCodes, sourceLocale } from "../lib/locales";
+import { countrySlug } from "../lib/routes";
 import { isCallable, listedResources } from "../lib/resources";
 import { hasOwnString, useTranslations, type UiKey } from "../lib/i18n";
 
@@ -21,6 +22,12 @@ export async function countriesInOrder(): Promise<Country[]> {
   const all = await getCollection("countries");
   const rank = (c: Country) => countryCodes.indexOf(c.data.code);
   return all.sort((a, b) => rank(a) - rank(b));
+}
+
+/** Static paths of a page per locale and served country ({locale}/.../{cc}/), the country as a prop. */
+export async function countryPagePaths(): Promise<{ params: { locale: string; country: string }; props: { country: Country } }[]> {
+  const countries = await countriesInOrder();
+  return localeCodes().flatMap((locale) => countries.map((country) => ({ params: { locale, country: countrySlug(country.data.code) }, props: { country } })));
 }
 
 /** A country's name in the reader's locale, else in Spanish. */
