@@ -5,6 +5,7 @@ import { readConfig } from "./config";
 import { plain, rawHeaderLines, requestPath, securityHeaders } from "./http";
 import { staticSite } from "./static";
 import { startChannels, type CountryName, type Responder } from "./channels/index";
+import { handleChatForm } from "./channels/form";
 import { countryNamesFrom } from "./channels/sms-format";
 import { createStats, formatStats, logError, logInfo } from "./log";
 
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
         return;
       }
       if (channels?.handle(req, res, pathname)) return;
+      if (loaded && handleChatForm(req, res, pathname, loaded.responder)) return;
       site(req, res, pathname).catch(fail);
     } catch (err) {
       fail(err);

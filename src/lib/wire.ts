@@ -4,6 +4,8 @@
 
 /** Where the web chat's websocket listens on the hub. */
 export const WEB_CHAT_PATH = "/chat/ws";
+/** Where the chat page's plain form (no JavaScript) posts a message; the reply comes back as a page. */
+export const WEB_CHAT_FORM_PATH = "/chat/reply";
 
 /** A button the reply offers: its label, and the text it sends back when pressed. */
 export interface QuickReply {
