@@ -108,7 +108,11 @@ const adviceTunings: AdviceTuning[] = [
   ADVICE_TUNING,
   { fallbackOdds: Infinity, firstOdds: Infinity, firstMargin: Infinity },
   ...(tune
-    ? [-Infinity, -10, -5, 0, 5, Infinity].flatMap((firstOdds) => [0, 5, 10, 20, 30, Infinity].map((firstMargin) => ({ fallbackOdds: -Infinity, firstOdds, firstMargin })))
+    ? [
+        ...[-Infinity, -10, -5, 0, 5, Infinity].flatMap((firstOdds) => [0, 5, 10, 20, 30, Infinity].map((firstMargin) => ({ fallbackOdds: -Infinity, firstOdds, firstMargin }))),
+        // How much the classifier's guesses are worth where the words call for no advice.
+        ...[-10, -5, 0, 5].map((fallbackOdds) => ({ ...ADVICE_TUNING, fallbackOdds })),
+      ]
     : []),
 ];
 interface AdviceTally {
