@@ -24,6 +24,17 @@ export async function countriesInOrder(): Promise<Country[]> {
   return all.sort((a, b) => rank(a) - rank(b));
 }
 
+/** The same list with one item moved to the front (a kiosk's own country or hub), the others in their order. */
+export function firstOf<T>(items: T[], isFirst: (item: T) => boolean): T[] {
+  return [...items.filter(isFirst), ...items.filter((i) => !isFirst(i))];
+}
+
+/** Countries in order, one (ISO code, e.g. a kiosk's KIOSK_COUNTRY) first when given. */
+export async function countriesFirst(first: string | undefined): Promise<Country[]> {
+  const all = await countriesInOrder();
+  return first ? firstOf(all, (c) => c.data.code === first.toUpperCase()) : all;
+}
+
 /** Static paths of a page per locale and served country ({locale}/.../{cc}/), the country as a prop. */
 export async function countryPagePaths(): Promise<{ params: { locale: string; country: string }; props: { country: Country } }[]> {
   const countries = await countriesInOrder();

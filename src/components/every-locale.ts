@@ -17,7 +17,12 @@ export interface LocaleLabel {
   text: string;
 }
 
+/** Every locale's language tag, direction and translator, in the order of content/locales.json (for strings with values). */
+export function everyLocaleT(): { lang: string; dir: string; t: ReturnType<typeof useTranslations> }[] {
+  return locales().map((l) => ({ lang: l.lang, dir: l.dir, t: useTranslations(l.code) }));
+}
+
 /** One interface string in every locale, in the order of content/locales.json. */
 export function everyLocale(key: UiKey): LocaleLabel[] {
-  return locales().map((l) => ({ lang: l.lang, dir: l.dir, text: useTranslations(l.code)(key) }));
+  return everyLocaleT().map((l) => ({ lang: l.lang, dir: l.dir, text: l.t(key) }));
 }

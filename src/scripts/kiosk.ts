@@ -53,13 +53,15 @@ function start(root: HTMLElement): void {
     if (location.pathname === "/" && !location.search && localStorage.length === 0 && sessionStorage.length === 0) return restartIdle();
     if (!idleDialog) return reset();
     let left = countdownSeconds;
-    const out = idleDialog.querySelector<HTMLElement>("[data-seconds]");
-    if (out) out.textContent = String(left);
+    // One number per language shown (the chooser's dialog speaks every language).
+    const outs = [...idleDialog.querySelectorAll<HTMLElement>("[data-seconds]")];
+    const show = () => outs.forEach((out) => (out.textContent = String(left)));
+    show();
     if (linkDialog?.open) linkDialog.close();
     idleDialog.showModal();
     tick = window.setInterval(() => {
       left -= 1;
-      if (out) out.textContent = String(left);
+      show();
       if (left <= 0) {
         clearInterval(tick);
         reset();

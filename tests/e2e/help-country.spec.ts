@@ -109,6 +109,50 @@ test.describe("in a kiosk build", () => {
     expect(cards.map((c) => c.country)).toEqual(cards.map(() => "MX"));
   });
 
+  test("a kiosk's guide pages list Mexico's emergency lines before any other country's", async ({ page }) => {
+    // A guide whose text shows every country's lines (<EmergencyNumbers /> with no country).
+    const guide = content.guides.find((g) => g.locale === "es" && /<EmergencyNumbers \/>/.test(g.body) && !/<EmergencyNumbers country=/.test(g.body));
+    expect(guide, "a guide with every country's numbers").toBeDefined();
+    await page.goto(`/es/guides/${guide!.id}/`);
+    const ids = await page.getByRole("main").locator(".emergency-numbers [data-resource]").evaluateAll((els) => els.map((el) => el.getAttribute("data-resource") ?? ""));
+    const countries = ids.map(countryOf);
+    expect(countries[0]).toBe("MX");
+    expect(countries.slice(countries.findIndex((c) => c !== "MX"))).not.toContain("MX");
+    expect(new Set(countries).size, "the other countries follow").toBeGreaterThan(1);
+  });
+
+  test("a kiosk with KIOSK_HUB=tapachula shows its hub first, with the services it sends people to, and tells the bot", async ({ page }) => {
+    const t = useTranslations("es");
+    const hub = content.hubs.find((h) => h.id === "tapachula")!;
+    const here = t("site.hub.here", { hub: hub.data.name });
+    // Its help page: Mexico's lines, then the hub, before the country choice and the other countries.
+    await page.goto("/es/help/mx/");
+    const main = page.getByRole("main");
+    const section = main.getByRole("region", { name: here });
+    await expect(section).toBeVisible();
+    const headings = await main.getByRole("heading", { level: 2 }).allTextContents();
+    expect(headings.indexOf(here)).toBeLessThan(headings.indexOf(t("site.where.title")));
+    const shown = await section.locator("[data-resource]").evaluateAll((els) => els.map((el) => el.getAttribute("data-resource")));
+    const services = hub.data.refersTo.filter((id) => !mexico.data.emergency.includes(id) && !mexico.data.childProtection.includes(id));
+    expect(shown).toEqual(services);
+    await expect(section.getByRole("link", { name: t("site.hub.pageLink") })).toHaveAttribute("href", "/es/hubs/tapachula/");
+    // Its home page: the hub right after "Get help now".
+    await page.goto("/es/");
+    await expect(page.getByRole("main").getByRole("heading", { level: 2 }).first()).toHaveText(here);
+    // Mexico's page lists it first among the hubs.
+    await page.goto("/es/countries/mx/");
+    await expect(page.getByRole("main").locator('a[href*="/hubs/"]').first()).toHaveAttribute("href", "/es/hubs/tapachula/");
+    // Its chat tells the bot which hub it stands in.
+    const sent: string[] = [];
+    page.on("websocket", (ws) => ws.on("framesent", (f) => sent.push(String(f.payload))));
+    await page.getByRole("button", { name: t("chat.open") }).click();
+    const chat = page.getByRole("region", { name: t("chat.title") });
+    await chat.getByRole("textbox").fill("#human");
+    await chat.getByRole("button", { name: t("chat.send") }).click();
+    await expect.poll(() => sent.length).toBeGreaterThan(0);
+    expect(JSON.parse(sent[0] ?? "{}")).toMatchObject({ type: "message", text: "#human", country: "MX", hub: "tapachula" });
+  });
+
   test("a kiosk never remembers the chosen country", async ({ page }) => {
     const t = useTranslations("es");
     await page.goto("/es/help/gt/");

@@ -143,6 +143,32 @@ test.describe("in a kiosk build", () => {
     await expect(page.getByRole("search")).toHaveCount(1);
   });
 
+  test("before a language is chosen, 'Get help now' and the idle countdown speak every language", async ({ page }) => {
+    await page.clock.install();
+    // A query string: the chooser was used (an untouched one never asks whether someone is there).
+    await page.goto("/?from=a-page");
+    const langs = await kioskLocales(page);
+    const help = page.getByRole("banner").getByRole("link", { name: es("nav.help") });
+    for (const l of langs) await expect(help.locator(`[lang="${l.lang}"]`)).toHaveText(ui(l.code)("nav.help"));
+    await page.clock.runFor((idleSeconds + 1) * 1000);
+    const dialog = page.getByRole("dialog", { name: es("kiosk.idleTitle") });
+    await expect(dialog).toBeVisible();
+    for (const l of langs) {
+      const t = ui(l.code);
+      await expect(dialog.getByRole("heading").locator(`[lang="${l.lang}"]`)).toHaveText(t("kiosk.idleTitle"));
+      // Each language's sentence counts down with the others.
+      const [before] = t("kiosk.idleBody", { seconds: "\u0000" }).split("\u0000");
+      await expect(dialog.locator(`p[lang="${l.lang}"]`)).toContainText(before!.trim());
+      await expect(dialog.getByRole("button", { name: t("kiosk.stay") }).locator(`[lang="${l.lang}"]`)).toHaveText(t("kiosk.stay"));
+      await expect(dialog.getByRole("button", { name: t("kiosk.resetNow") }).locator(`[lang="${l.lang}"]`)).toHaveText(t("kiosk.resetNow"));
+    }
+    const shown = await dialog.locator("[data-seconds]").allTextContents();
+    await page.clock.runFor(1000);
+    const next = await dialog.locator("[data-seconds]").allTextContents();
+    expect(new Set(next).size).toBe(1);
+    expect(Number(next[0])).toBe(Number(shown[0]) - 1);
+  });
+
   test("a kiosk suggests no language from its own browser", async ({ browser }) => {
     const context = await browser.newContext({ baseURL: kioskURL, locale: "ht-HT" });
     const page = await context.newPage();
