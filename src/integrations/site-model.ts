@@ -3,7 +3,7 @@
 // and hands the model's data to the pages as virtual modules, the way Starlight hands its
 // config to its pages: Astro bundles the pages apart from this config, so a page importing
 // src/lib/model.ts would get a second copy of it and read content/ again.
-//   virtual:hub/model   the routes (for getStaticPaths) and the source guides' ids
+//   virtual:hub/model   the source guides' ids (for the CMS config)
 //   virtual:hub/status  the editors' report (npm run check's analysis) for /status/
 import path from "node:path";
 import type { AstroIntegration } from "astro";
@@ -17,7 +17,7 @@ import type { ContentSource } from "../lib/build-config";
 const modules: Record<string, (source: ContentSource) => Record<string, unknown>> = {
   "virtual:hub/model": (source) => {
     const model = siteModel(source);
-    return { routes: model.routes, sourceGuideIds: model.content.guides.filter((g) => g.locale === sourceLocale).map((g) => g.id) };
+    return { sourceGuideIds: model.content.guides.filter((g) => g.locale === sourceLocale).map((g) => g.id) };
   },
   "virtual:hub/status": (source) => ({ report: checkModel(siteModel(source)) }),
 };

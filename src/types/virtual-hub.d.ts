@@ -1,7 +1,5 @@
 // The site model's data for the pages, served by src/integrations/site-model.ts.
 declare module "virtual:hub/model" {
-  /** Every page of this build, with the locale of the text it shows. */
-  export const routes: import("../lib/site-routes").Route[];
   /** Ids of the source-language guides. */
   export const sourceGuideIds: string[];
 }

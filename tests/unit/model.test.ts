@@ -47,7 +47,7 @@ async function virtualModule(plugin: Plugin, id: string): Promise<string> {
 test("one build reads the content once: the guard, the pages' model, the status report and kb.json share it", async () => {
   const src = source();
   const plugin = await setUp(siteModelIntegration(src), "build");
-  assert.match(await virtualModule(plugin, "virtual:hub/model"), /export const routes = \[/);
+  assert.match(await virtualModule(plugin, "virtual:hub/model"), /export const sourceGuideIds = \["sample"\]/);
   assert.match(await virtualModule(plugin, "virtual:hub/status"), /export const report = \{/);
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "hub-model-out-"));
   await (kbExport(src).hooks as Hooks)["astro:build:done"]?.({ dir: pathToFileURL(`${out}/`), logger } as never);
