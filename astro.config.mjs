@@ -1,12 +1,16 @@
 // @ts-check
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
-import { contentGuard } from "./src/integrations/content-guard.ts";
+import { siteModelIntegration } from "./src/integrations/site-model.ts";
 import { decapCms } from "./src/integrations/cms.ts";
 import { searchIndex } from "./src/integrations/search-index.ts";
 import { kioskMode } from "./src/integrations/kiosk-mode.ts";
 import { kbExport } from "./src/integrations/kb-export.ts";
 import { precompress } from "./src/integrations/precompress.ts";
+import { readBuildConfig } from "./src/lib/build-config.ts";
+
+// The environment is read here, once, and passed down.
+const config = readBuildConfig(process.env);
 
 export default defineConfig({
   // The public address of the site (hreflang, canonical links, QR codes). Set SITE_URL in deployment.
@@ -19,7 +23,7 @@ export default defineConfig({
   build: { format: "directory" },
   // searchIndex, then kioskMode: the kiosk's offline worker precaches the finished search index;
   // precompress last, so it compresses everything the others wrote.
-  integrations: [contentGuard(), mdx(), decapCms(), kbExport(), searchIndex(), kioskMode(), precompress()],
+  integrations: [siteModelIntegration(config.content), mdx(), decapCms(), kbExport(config.content), searchIndex(), kioskMode(), precompress()],
   vite: {
     build: {
       // Scripts are always files, never inlined into pages: the server's CSP then allows

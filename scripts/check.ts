@@ -1,9 +1,11 @@
 // `npm run check`: validates all content and prints a report an editor can act on.
 // Exits with 1 when there are errors (the site must not be published), 0 otherwise.
-import { checkContent, resourceMaxAgeDays } from "../src/lib/checks/index";
+import { checkModel, resourceMaxAgeDays } from "../src/lib/checks/index";
 import { formatProblem } from "../src/lib/content-files";
+import { siteModel } from "../src/lib/model";
+import { readBuildConfig } from "../src/lib/build-config";
 
-const report = checkContent();
+const report = checkModel(siteModel(readBuildConfig(process.env).content));
 // The guide list (src/lib/guide-ids.ts) is the real library's: checked here, not in fixtures.
 const errors = [...report.problems.filter((p) => p.severity === "error"), ...report.library.problems];
 const warnings = report.problems.filter((p) => p.severity === "warning");

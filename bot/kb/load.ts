@@ -2,7 +2,7 @@
 // The engine never imports this file; it only receives the KnowledgeBase object.
 import fs from "node:fs";
 import path from "node:path";
-import { loadContent, formatProblem } from "../../src/lib/content-files";
+import { assertNoErrors, loadContent } from "../../src/lib/content-files";
 import { buildKnowledgeBase, KB_VERSION, type KnowledgeBase } from "../../src/lib/kb";
 import type { ModelCache } from "../../src/lib/triage-model";
 import type { ClassifierModel } from "../../src/lib/nlp/classifier";
@@ -17,8 +17,7 @@ const rel = (file: string) => path.relative(process.cwd(), file) || file;
  */
 export function loadKnowledgeBase(root = contentDir()): KnowledgeBase {
   const { content, problems } = loadContent(root);
-  const messages = problems.filter((p) => p.severity === "error").map(formatProblem);
-  if (messages.length) throw new Error(`The content has ${messages.length} mistake(s):\n${messages.map((m) => `  ${m}`).join("\n")}`);
+  assertNoErrors(problems);
   return buildKnowledgeBase(content, content.lexicon, new Date(), modelCache());
 }
 

@@ -370,12 +370,10 @@ function lineProp(line: number | undefined): { line?: number } {
   return line ? { line } : {};
 }
 
-/** Throw one readable error listing every content error (used by the build). */
-export function assertValidContent(root = contentDir()): LoadedContent {
-  const { content, problems } = loadContent(root);
+/** Throw one readable error listing every content error (the build stops on it). */
+export function assertNoErrors(problems: Problem[]): void {
   const errors = problems.filter((p) => p.severity === "error");
   if (errors.length) {
     throw new Error(`The content has ${errors.length} mistake(s):\n${errors.map((p) => `  ${formatProblem(p)}`).join("\n")}`);
   }
-  return content;
 }

@@ -57,7 +57,7 @@ export interface SitePage {
   /** Absolute path, like /fr/guides/your-rights/. */
   path: string;
   locale: string;
-  kind: (typeof fixedPages)[number] | "guide" | "country" | "helpIn" | "hub";
+  kind: (typeof fixedPages)[number] | "notFound" | "guide" | "country" | "helpIn" | "hub";
   /** The guide id, country code or hub id; undefined for the fixed pages. */
   id?: string;
 }

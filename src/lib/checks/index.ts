@@ -2,6 +2,7 @@
 // the problems (errors and warnings) and the status tables the dashboard shows.
 import { loadContent, type LoadedContent, type Problem } from "../content-files";
 import { sourceRevision } from "../revision";
+import type { SiteModel } from "../model";
 import { contentDir } from "../paths";
 import { checkLinks } from "./links";
 import { checkPhoneValidity } from "./phone-validity";
@@ -102,6 +103,11 @@ export function analyse(c: LoadedContent, loadProblems: Problem[], today = new D
   resources.sort((a, b) => b.ageDays - a.ageDays || a.id.localeCompare(b.id));
 
   return { problems, guides, resources, locales: codes, library: { problems: libraryProblems(c, root), planned: plannedNotWritten(c) } };
+}
+
+/** Every check on a site model's content (npm run check, /status/). */
+export function checkModel(model: SiteModel, today = new Date()): ContentReport {
+  return analyse(model.content, model.problems, today, model.source.contentDir);
 }
 
 /** Load content/ (or another root) and run every check. */

@@ -5,10 +5,10 @@
 // (in a fenced code block or `inline code`) is text on the page, and is not checked.
 import { calloutTypesInWords, countryCodes, isCalloutType, resourceKinds } from "../schemas";
 import type { GuideFile, LoadedContent, Problem } from "../content-files";
-import { publishedHubs } from "../hubs";
 import { listedResources, pickPhone } from "../resources";
 import { headingSlugs, isJsxElement, jsxAttribute, MdxSyntaxError, parseMdx, walk } from "../mdx-text";
-import { linkablePages, localePath, pagePaths } from "../routes";
+import { localePath, pagePaths } from "../routes";
+import { siteRoutes } from "../site-routes";
 import type { Nodes, Root } from "mdast";
 
 /** A guide body's tree, or the problem that it is not valid MDX. */
@@ -29,18 +29,15 @@ function lineOf(guide: GuideFile, node: Nodes): number {
 }
 
 /**
- * Every page path a public build makes (the route table, src/lib/routes.ts), with the anchors
+ * Every page path a public build makes (the site routes, src/lib/site-routes.ts), with the anchors
  * of guide pages (undefined when a guide is not valid MDX: that is reported once, not as every
  * link to it). Example hubs are left out: only a demo build (HUB_DEMO=1) has their pages, so
  * a guide must not link to one.
  */
 function sitePages(c: LoadedContent, trees: Map<GuideFile, Root | Problem>): Map<string, Set<string> | undefined> {
-  const sourceGuides = new Map(c.guides.filter((g) => g.locale === c.locales[0]?.code).map((g) => [g.id, g]));
-  const ids = { guides: [...sourceGuides.keys()], countries: c.countries.map((k) => k.data.code), hubs: publishedHubs(c.hubs, false).map((h) => h.id) };
   const pages = new Map<string, Set<string> | undefined>();
-  for (const page of linkablePages(c.locales.map((l) => l.code), ids)) {
-    const src = page.kind === "guide" && page.id !== undefined ? sourceGuides.get(page.id) : undefined;
-    const shown = src && (c.guides.find((g) => g.locale === page.locale && g.id === src.id) ?? src);
+  for (const page of siteRoutes(c, { demo: false, linkable: true })) {
+    const shown = page.kind === "guide" ? c.guides.find((g) => g.locale === page.entryLocale && g.id === page.id) : undefined;
     const tree = shown && trees.get(shown);
     pages.set(page.path, !tree ? new Set() : "severity" in tree ? undefined : new Set(headingSlugs(tree)));
   }

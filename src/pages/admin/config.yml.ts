@@ -2,13 +2,13 @@
 import fs from "node:fs";
 import { stringify } from "yaml";
 import { cmsConfig, schemaHints } from "../../lib/cms-config";
-import { loadContent } from "../../lib/content-files";
-import { locales, sourceLocale } from "../../lib/locales";
+import { sourceGuideIds } from "virtual:hub/model";
+import { locales } from "../../lib/locales";
 
 export function GET(): Response {
   const config = cmsConfig({
     locales: locales(),
-    sourceGuideIds: loadContent().content.guides.filter((g) => g.locale === sourceLocale).map((g) => g.id),
+    sourceGuideIds,
     hints: schemaHints(fs.readFileSync("src/lib/schemas.ts", "utf8")),
     repo: process.env["CMS_REPO"] ?? "your-organisation/safe-migration-hub",
     branch: process.env["CMS_BRANCH"] ?? "main",
