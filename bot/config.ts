@@ -1,5 +1,7 @@
 // The hub process's settings, read once from the environment. Every setting has a default
 // so `npm start` works on a clean clone with nothing configured (no Twilio, memory state).
+import { minutesSetting as minutes, readRetention } from "../src/lib/retention";
+
 export interface TwilioConfig {
   accountSid: string;
   authToken: string;
@@ -61,14 +63,6 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   return n;
 }
 
-function minutes(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === "") return fallback * 60_000;
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a number of minutes, got "${raw}".`);
-  return Math.round(n * 60_000);
-}
-
 function originOf(url: string, name: string): string {
   try {
     return new URL(url).origin;
@@ -91,6 +85,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   const sid = env["TWILIO_ACCOUNT_SID"];
   const token = env["TWILIO_AUTH_TOKEN"];
   const apiBase = env["TWILIO_API_BASE"];
+  // Shared with the about page, which tells people how long a conversation is kept.
+  const retention = readRetention(env);
   const config: HubConfig = {
     port,
     host: env["HOST"] ?? "",
@@ -100,12 +96,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     siteOrigins: [...new Set([...own, ...listed])],
     chatRatePerMinute: positiveInt(env, "CHAT_RATE_PER_MINUTE", 30),
     chatMaxBytes: positiveInt(env, "CHAT_MAX_BYTES", 4096),
-    idleMs: minutes(env, "STATE_IDLE_MINUTES", 30),
+    idleMs: retention.stateIdleMs,
     statsEveryMs: minutes(env, "STATS_EVERY_MINUTES", 60),
     chatMaxConnections: positiveInt(env, "CHAT_MAX_CONNECTIONS", 2000),
     chatMaxPerAddress: positiveInt(env, "CHAT_MAX_PER_ADDRESS", 20),
     chatAddressRatePerMinute: positiveInt(env, "CHAT_ADDRESS_RATE_PER_MINUTE", 120),
-    chatIdleMs: minutes(env, "CHAT_IDLE_MINUTES", 5),
+    chatIdleMs: retention.chatIdleMs,
     twilioRatePerMinute: positiveInt(env, "TWILIO_RATE_PER_MINUTE", 10),
     trustProxy: (env["TRUST_PROXY"] ?? "")
       .split(",")

@@ -1,6 +1,7 @@
 // The Decap CMS configuration, generated from the content schemas so that the CMS offers the
-// same fields, limits and choices as the build checks, with each field's JSDoc line from
-// src/lib/schemas.ts as its hint. Editors never see a field the build would reject.
+// same fields, limits and choices as the build checks, with each field's
+// `.meta({ description })` from src/lib/schemas.ts as its hint. Editors never see a field the
+// build would reject.
 import { z } from "astro/zod";
 import { countrySchema, guideSchema, hubSchema, resourceSchema } from "./schemas";
 import type { Locale } from "./locales";
@@ -19,6 +20,8 @@ type JsonSchema = {
   anyOf?: JsonSchema[];
   const?: string;
   format?: string;
+  /** The field's `.meta({ description })`: Zod's JSON Schema output keeps it on the field it was given to, through .optional() and .default(). */
+  description?: string;
 };
 
 export type CmsField = Record<string, unknown> & { name: string; label: string; widget: string };
@@ -30,9 +33,9 @@ const longText = new Set(["summary", "editorNotes", "quote"]);
 
 const label = (name: string) => name.replace(/([A-Z])/g, " $1").replace(/^./, (c) => c.toUpperCase());
 
-function toField(name: string, s: JsonSchema, required: boolean, hints: Record<string, string>): CmsField {
+function toField(name: string, s: JsonSchema, required: boolean): CmsField {
   const base: CmsField = { name, label: label(name), widget: "string", required };
-  if (hints[name]) base["hint"] = hints[name];
+  if (s.description) base["hint"] = s.description;
   const options = s.enum ?? s.anyOf?.flatMap((a) => a.enum ?? (a.const ? [a.const] : []));
   if (dateFields.has(name)) return { ...base, widget: "datetime", format: "YYYY-MM-DD", date_format: "YYYY-MM-DD", time_format: false };
   if (options?.length) return { ...base, widget: "select", options };
@@ -44,10 +47,10 @@ function toField(name: string, s: JsonSchema, required: boolean, hints: Record<s
     // A list of single selects, not a multi-select: Decap's multi-select writes an empty list
     // into every other locale when the form opens, which would create half-empty translations.
     if (s.items.enum) return { ...list, field: { name: "item", label: "Choice", widget: "select", options: s.items.enum } };
-    if (s.items.type === "object" && s.items.properties) return { ...list, fields: objectFields(s.items, hints) };
+    if (s.items.type === "object" && s.items.properties) return { ...list, fields: objectFields(s.items) };
     return { ...list, field: { name: "item", label: "Text", widget: "string" } };
   }
-  if (s.type === "object" && s.properties) return { ...base, widget: "object", fields: objectFields(s, hints) };
+  if (s.type === "object" && s.properties) return { ...base, widget: "object", fields: objectFields(s) };
   if (s.type === "object") return { ...base, widget: "code", output_code_only: true, default_language: "yaml" };
   const field: CmsField = { ...base, widget: longText.has(name) ? "text" : "string" };
   if (s.minLength || s.maxLength) field["pattern"] = [`^[\\s\\S]{${s.minLength ?? 0},${s.maxLength ?? ""}}$`, `${s.minLength ?? 0} to ${s.maxLength ?? "any number of"} characters`];
@@ -55,31 +58,22 @@ function toField(name: string, s: JsonSchema, required: boolean, hints: Record<s
   return field;
 }
 
-function objectFields(s: JsonSchema, hints: Record<string, string>): CmsField[] {
+function objectFields(s: JsonSchema): CmsField[] {
   const required = new Set(s.required ?? []);
   return Object.entries(s.properties ?? {}).map(([name, p]) =>
-    toField(name, p, required.has(name) && p.default === undefined, hints),
+    toField(name, p, required.has(name) && p.default === undefined),
   );
 }
 
-function fieldsOf(schema: z.ZodType, hints: Record<string, string>): CmsField[] {
-  return objectFields(z.toJSONSchema(schema, { unrepresentable: "any", io: "input" }) as JsonSchema, hints);
-}
-
-/** One-line JSDoc comments of the schema fields, by field name, read from schemas.ts. */
-export function schemaHints(schemasSource: string): Record<string, string> {
-  const hints: Record<string, string> = {};
-  for (const m of schemasSource.matchAll(/\/\*\*\s*(.+?)\s*\*\/\s*\n\s*(\w+)\s*:/g)) {
-    if (m[2] && m[1] && !hints[m[2]]) hints[m[2]] = m[1];
-  }
-  return hints;
+/** The CMS fields of an object schema, each with the hint its own schema describes (so two fields with one name in different places keep their own). */
+export function fieldsOf(schema: z.ZodType): CmsField[] {
+  return objectFields(z.toJSONSchema(schema, { unrepresentable: "any", io: "input" }) as JsonSchema);
 }
 
 export interface CmsOptions {
   locales: Locale[];
   /** Ids of the Spanish guides: a translation picks the guide it translates from these. */
   sourceGuideIds: string[];
-  hints: Record<string, string>;
   /** "owner/name" of the git repository editors publish to (production backend). */
   repo: string;
   branch: string;
@@ -103,7 +97,7 @@ const bodyField: CmsField = {
  */
 function guideCollections(o: CmsOptions) {
   const [source, ...translations] = o.locales;
-  const fields = fieldsOf(guideSchema, o.hints);
+  const fields = fieldsOf(guideSchema);
   return [
     {
       name: `guides-${source?.code}`,
@@ -145,7 +139,7 @@ export function cmsConfig(o: CmsOptions) {
     create: true,
     slug: "{{slug}}",
     identifier_field: "name",
-    fields: fieldsOf(schema, o.hints),
+    fields: fieldsOf(schema),
     ...extra,
   });
   return {

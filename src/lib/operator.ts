@@ -1,8 +1,8 @@
 // Who runs this hub, and how long its bot keeps a conversation: the operator's settings, read
 // once from the build's environment (HUB_OPERATOR, HUB_CONTACT) and passed down to the
-// "About and privacy" page. The retention times come from the bot's own settings
-// (bot/config.ts), so the page says what the hub does, with the same defaults.
-import { readConfig } from "../../bot/config";
+// "About and privacy" page. The retention times are read with the rule the bot forgets by
+// (src/lib/retention.ts), so the page says what the hub does, with the same defaults.
+import { readRetention } from "./retention";
 
 export interface HubContact {
   /** mailto: for an email address, else the web address itself. */
@@ -42,11 +42,11 @@ function contactOf(raw: string): HubContact {
 export function hubOperator(env: Record<string, string | undefined> = process.env): HubOperator {
   const name = (env["HUB_OPERATOR"] ?? "").trim();
   const contact = (env["HUB_CONTACT"] ?? "").trim();
-  const bot = readConfig(env);
+  const retention = readRetention(env);
   return {
     ...(name ? { name } : {}),
     ...(contact ? { contact: contactOf(contact) } : {}),
-    stateIdleMinutes: Math.round(bot.idleMs / 60_000),
-    chatIdleMinutes: Math.round(bot.chatIdleMs / 60_000),
+    stateIdleMinutes: Math.round(retention.stateIdleMs / 60_000),
+    chatIdleMinutes: Math.round(retention.chatIdleMs / 60_000),
   };
 }

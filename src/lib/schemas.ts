@@ -76,30 +76,47 @@ const anyCountry = z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter country 
 const isoDate = z.coerce.date({ error: "must be a date like 2026-11-28" });
 const url = z.url({ error: "must be a full web address starting with https://" });
 
+// The schemas below are the ones editors fill in through the CMS. Each field's `.meta({ description })`
+// is its documentation and the hint the CMS shows under it (src/lib/cms-config.ts reads it from
+// the schema, field by field), so write it for an editor: one plain line.
+
 /** A published source for a fact: where an editor can check it again. */
 export const sourceSchema = z.object({
-  /** Address of the page or document that states the fact. */
-  url,
-  /** The words on that page that state the fact, copied exactly. */
-  quote: z.string().min(1, "must quote the words of the source that state the fact"),
-  /** Date of the source, if it has one (free text, e.g. "2025-06-02"). */
-  date: z.string().optional(),
+  url: url.meta({ description: "Address of the page or document that states the fact." }),
+  quote: z
+    .string()
+    .min(1, "must quote the words of the source that state the fact")
+    .meta({ description: "The words on that page that state the fact, copied exactly." }),
+  date: z.string().optional().meta({ description: 'Date of the source, if it has one (free text, e.g. "2025-06-02").' }),
 });
 
 /** One short answer of a guide: what the bot says for one section, and how people ask it. */
 export const answerSchema = z.object({
-  /** Anchor of the section's heading on the page, e.g. "cómo-se-pide-en-méxico" (npm run check lists the guide's anchors). */
-  section: z.string().min(1, "must name a section: the anchor of one of the guide's headings"),
-  /** 2 to 4 plain sentences that answer on their own, action first, no "see above" and no phone numbers. */
-  answer: z.string().min(20, "must be 2 to 4 full sentences").max(600, "must be short: 2 to 4 plain sentences (600 characters at most)"),
-  /** How people ask it, in this language: the first one written correctly (the page shows it), then at least 7 more as people type them (colloquial, misspelt, slang). */
-  asks: z.array(z.string().min(3)).min(8, "must list at least 8 ways people ask it"),
-  /** Kinds of resource to show with the answer, e.g. [asylum, legal] (optional). */
-  resources: z.array(resourceKind).default([]),
-  /** Countries the answer is true for, when it is about one country's law or offices (e.g. [MX]); leave out when it holds everywhere. The bot never gives it to a person it knows is in another country. */
-  countries: z.array(countryCode).default([]),
-  /** Nationalities the answer is for, when it is about one country's consulate, documents or return (e.g. [SV] for Salvadorans); leave out when it is for everyone. The bot prefers it for people from there (or, when it does not know, for people in that country). */
-  nationals: z.array(countryCode).default([]),
+  section: z
+    .string()
+    .min(1, "must name a section: the anchor of one of the guide's headings")
+    .meta({ description: 'Anchor of the section\'s heading on the page, e.g. "cómo-se-pide-en-méxico" (npm run check lists the guide\'s anchors).' }),
+  answer: z
+    .string()
+    .min(20, "must be 2 to 4 full sentences")
+    .max(600, "must be short: 2 to 4 plain sentences (600 characters at most)")
+    .meta({ description: '2 to 4 plain sentences that answer on their own, action first, no "see above" and no phone numbers.' }),
+  asks: z
+    .array(z.string().min(3))
+    .min(8, "must list at least 8 ways people ask it")
+    .meta({ description: "How people ask it, in this language: the first one written correctly (the page shows it), then at least 7 more as people type them (colloquial, misspelt, slang)." }),
+  resources: z
+    .array(resourceKind)
+    .default([])
+    .meta({ description: "Kinds of resource to show with the answer, e.g. [asylum, legal] (optional)." }),
+  countries: z
+    .array(countryCode)
+    .default([])
+    .meta({ description: "Countries the answer is true for, when it is about one country's law or offices (e.g. [MX]); leave out when it holds everywhere. The bot never gives it to a person it knows is in another country." }),
+  nationals: z
+    .array(countryCode)
+    .default([])
+    .meta({ description: "Nationalities the answer is for, when it is about one country's consulate, documents or return (e.g. [SV] for Salvadorans); leave out when it is for everyone. The bot prefers it for people from there (or, when it does not know, for people in that country)." }),
 });
 export type AnswerData = z.infer<typeof answerSchema>;
 
@@ -109,132 +126,156 @@ export type Audience = (typeof audiences)[number];
 
 /** A guide (MDX frontmatter), in one locale: content/guides/{locale}/{id}.mdx. */
 export const guideSchema = z.object({
-  /** Title shown on the page and in search: short, says what the guide helps with. */
-  title: z.string().min(3, "must be at least 3 characters").max(90, "must be at most 90 characters"),
-  /** One plain sentence that says what the reader will learn. */
-  summary: z.string().min(10, "must be one full sentence").max(220, "must be one short sentence (220 characters at most)"),
-  /** Who the guide is written for. */
-  audience: z.enum(audiences, { error: 'must be "children", "families" or "staff"' }),
-  /** Topics it covers (the first gives the icon on the home page). */
-  topics: z.array(topic).min(1, "must list at least one topic"),
-  /** Countries it is specific to; leave out when it applies to all. */
-  countries: z.array(countryCode).optional(),
-  /** 3 to 10 ways people really ask about this, in this language (search and the bot use them). */
+  title: z
+    .string()
+    .min(3, "must be at least 3 characters")
+    .max(90, "must be at most 90 characters")
+    .meta({ description: "Title shown on the page and in search: short, says what the guide helps with." }),
+  summary: z
+    .string()
+    .min(10, "must be one full sentence")
+    .max(220, "must be one short sentence (220 characters at most)")
+    .meta({ description: "One plain sentence that says what the reader will learn." }),
+  audience: z
+    .enum(audiences, { error: 'must be "children", "families" or "staff"' })
+    .meta({ description: "Who the guide is written for." }),
+  topics: z
+    .array(topic)
+    .min(1, "must list at least one topic")
+    .meta({ description: "Topics it covers (the first gives the icon on the home page)." }),
+  countries: z
+    .array(countryCode)
+    .optional()
+    .meta({ description: "Countries it is specific to; leave out when it applies to all." }),
   questions: z
     .array(z.string().min(3))
     .min(3, "must list at least 3 questions")
-    .max(10, "must list at most 10 questions"),
-  /**
-   * The bot's answers, one per section it may answer with: the section's heading anchor, a short
-   * answer, and the ways people ask it. The guide page lists them as "Questions people ask".
-   */
-  answers: z.array(answerSchema).default([]),
-  /** The day an editor last checked the whole guide. */
-  lastReviewed: isoDate,
-  /** Where the facts in the guide come from. */
+    .max(10, "must list at most 10 questions")
+    .meta({ description: "3 to 10 ways people really ask about this, in this language (search and the bot use them)." }),
+  answers: z
+    .array(answerSchema)
+    .default([])
+    .meta({ description: 'The bot\'s answers, one per section it may answer with: the section\'s heading anchor, a short answer, and the ways people ask it. The guide page lists them as "Questions people ask".' }),
+  lastReviewed: isoDate.meta({ description: "The day an editor last checked the whole guide." }),
   sources: z
-    .array(z.object({ /** Name of the source. */ title: z.string().min(1), /** Its address. */ url }))
-    .default([]),
-  /** Translation state of this file. */
+    .array(
+      z.object({
+        title: z.string().min(1).meta({ description: "Name of the source." }),
+        url: url.meta({ description: "Its address." }),
+      }),
+    )
+    .default([])
+    .meta({ description: "Where the facts in the guide come from." }),
   translation: z
     .object({
-      /** "source" for the Spanish original; "machine" for an unreviewed machine translation; "reviewed" once a person checked it. */
-      status: z.enum(["source", "machine", "reviewed"], { error: 'must be "source", "machine" or "reviewed"' }),
-      /** For translations: the source revision translated (printed by `npm run new:translation`). */
-      sourceRevision: z.string().optional(),
+      status: z
+        .enum(["source", "machine", "reviewed"], { error: 'must be "source", "machine" or "reviewed"' })
+        .meta({ description: '"source" for the Spanish original; "machine" for an unreviewed machine translation; "reviewed" once a person checked it.' }),
+      sourceRevision: z
+        .string()
+        .optional()
+        .meta({ description: "For translations: the source revision translated (printed by `npm run new:translation`)." }),
     })
-    .default({ status: "source" }),
+    .default({ status: "source" })
+    .meta({ description: "Translation state of this file." }),
 });
 export type GuideData = z.infer<typeof guideSchema>;
 
 /** One phone line of a resource. */
 export const phoneSchema = z.object({
-  /** The number as people dial it inside the country (e.g. "110", "6378-3466", "+1 470 751 9077"). */
-  number: z.string().min(3, "must be a phone number"),
-  /** What the number is for, if the resource has several (e.g. "Bomberos Voluntarios"). */
-  label: z.string().optional(),
-  /** ISO country the number belongs to, when it is not the resource's country (e.g. "US"). */
-  region: z.string().length(2).optional(),
+  number: z
+    .string()
+    .min(3, "must be a phone number")
+    .meta({ description: 'The number as people dial it inside the country (e.g. "110", "6378-3466", "+1 470 751 9077").' }),
+  label: z.string().optional().meta({ description: 'What the number is for, if the resource has several (e.g. "Bomberos Voluntarios").' }),
+  region: z
+    .string()
+    .length(2)
+    .optional()
+    .meta({ description: 'ISO country the number belongs to, when it is not the resource\'s country (e.g. "US").' }),
 });
 
 /** A protection institution or service: content/resources/{id}.yaml. */
 export const resourceSchema = z.object({
-  /** Country it serves, or "regional" for a service across the region. */
-  country: z.union([countryCode, z.literal("regional")], {
-    error: `must be a country code (${countryCodes.join(", ")}) or "regional"`,
-  }),
-  /** What kind of help it gives. */
-  kind: resourceKind,
-  /** Official name, in the language the institution uses. */
-  name: z.string().min(2),
-  /** Phone lines readers may call; only numbers the sources agree on. */
-  phones: z.array(phoneSchema).default([]),
-  /** WhatsApp number, if the institution publishes one. */
-  whatsapp: z.string().optional(),
-  /** Website address. */
-  website: url.optional(),
-  /** Street address, as published. */
-  address: z.string().optional(),
-  /** Town or city. */
-  city: z.string().optional(),
-  /** Opening hours, as published. */
-  hours: z.string().optional(),
-  /** What it does, in a few words each. */
-  services: z.array(z.string()).default([]),
-  /** Who it serves. */
-  serves: z.enum(["children", "families", "all"]).default("all"),
-  /** Languages spoken there (locale codes), if known. */
-  languages: z.array(z.string()).default([]),
-  /** Countries its phone lines can be dialled from, as the sources say (e.g. [US, CA]); leave out for "only from its own country" ("regional": from anywhere). */
-  reachableFrom: z.array(anyCountry).optional(),
-  /** For consular lines: the countries whose nationals it serves (e.g. [MX]), as the sources say. */
-  forNationalsOf: z.array(anyCountry).default([]),
-  /** Where the facts come from. */
-  source: sourceSchema,
-  /** More sources that confirm (or contradict) the facts. */
-  extraSources: z.array(sourceSchema).default([]),
-  /** "high": official or two sources agree; "medium": one source, old, or in conflict. */
-  confidence: z.enum(["high", "medium"]),
-  /** For editors only: doubts, conflicts between sources, numbers left out and why. */
-  editorNotes: z.string().optional(),
-  /** The day a person last checked these facts against the source. */
-  verifiedOn: isoDate,
+  country: z
+    .union([countryCode, z.literal("regional")], {
+      error: `must be a country code (${countryCodes.join(", ")}) or "regional"`,
+    })
+    .meta({ description: 'Country it serves, or "regional" for a service across the region.' }),
+  kind: resourceKind.meta({ description: "What kind of help it gives." }),
+  name: z.string().min(2).meta({ description: "Official name, in the language the institution uses." }),
+  phones: z
+    .array(phoneSchema)
+    .default([])
+    .meta({ description: "Phone lines readers may call; only numbers the sources agree on." }),
+  whatsapp: z.string().optional().meta({ description: "WhatsApp number, if the institution publishes one." }),
+  website: url.optional().meta({ description: "Website address." }),
+  address: z.string().optional().meta({ description: "Street address, as published." }),
+  city: z.string().optional().meta({ description: "Town or city." }),
+  hours: z.string().optional().meta({ description: "Opening hours, as published." }),
+  services: z.array(z.string()).default([]).meta({ description: "What it does, in a few words each." }),
+  serves: z.enum(["children", "families", "all"]).default("all").meta({ description: "Who it serves." }),
+  languages: z.array(z.string()).default([]).meta({ description: "Languages spoken there (locale codes), if known." }),
+  reachableFrom: z
+    .array(anyCountry)
+    .optional()
+    .meta({ description: 'Countries its phone lines can be dialled from, as the sources say (e.g. [US, CA]); leave out for "only from its own country" ("regional": from anywhere).' }),
+  forNationalsOf: z
+    .array(anyCountry)
+    .default([])
+    .meta({ description: "For consular lines: the countries whose nationals it serves (e.g. [MX]), as the sources say." }),
+  source: sourceSchema.meta({ description: "Where the facts come from." }),
+  extraSources: z
+    .array(sourceSchema)
+    .default([])
+    .meta({ description: "More sources that confirm (or contradict) the facts." }),
+  confidence: z
+    .enum(["high", "medium"])
+    .meta({ description: '"high": official or two sources agree; "medium": one source, old, or in conflict.' }),
+  editorNotes: z
+    .string()
+    .optional()
+    .meta({ description: "For editors only: doubts, conflicts between sources, numbers left out and why." }),
+  verifiedOn: isoDate.meta({ description: "The day a person last checked these facts against the source." }),
 });
 export type ResourceData = z.infer<typeof resourceSchema>;
 
 /** A country page: content/countries/{code}.yaml (file name is the lower-case code). */
 export const countrySchema = z.object({
-  /** ISO 3166-1 alpha-2 code. */
-  code: countryCode,
-  /** The country's name in each locale (the Spanish one is required). */
-  names: z.record(z.string(), z.string()).refine((n) => typeof n["es"] === "string", {
-    message: 'must include the Spanish name, e.g. es: "Guatemala"',
-  }),
-  /** Resource ids of the emergency lines, most useful first. */
-  emergency: z.array(z.string()).min(1, "must list at least one emergency line"),
-  /** Resource ids of the child-protection lines, most useful first. */
-  childProtection: z.array(z.string()).default([]),
-  /** Resource ids of the lines for a medical emergency (ambulance, rescue), when they are not the first emergency line; shown first when someone is ill, hurt or lost outdoors. */
-  medical: z.array(z.string()).default([]),
+  code: countryCode.meta({ description: "ISO 3166-1 alpha-2 code." }),
+  names: z
+    .record(z.string(), z.string())
+    .refine((n) => typeof n["es"] === "string", {
+      message: 'must include the Spanish name, e.g. es: "Guatemala"',
+    })
+    .meta({ description: "The country's name in each locale (the Spanish one is required)." }),
+  emergency: z
+    .array(z.string())
+    .min(1, "must list at least one emergency line")
+    .meta({ description: "Resource ids of the emergency lines, most useful first." }),
+  childProtection: z
+    .array(z.string())
+    .default([])
+    .meta({ description: "Resource ids of the child-protection lines, most useful first." }),
+  medical: z
+    .array(z.string())
+    .default([])
+    .meta({ description: "Resource ids of the lines for a medical emergency (ambulance, rescue), when they are not the first emergency line; shown first when someone is ill, hurt or lost outdoors." }),
 });
 export type CountryData = z.infer<typeof countrySchema>;
 
 /** A municipal information hub: content/hubs/{id}.yaml. */
 export const hubSchema = z.object({
-  /** Country code. */
-  country: countryCode,
-  /** Municipality it serves. */
-  municipality: z.string().min(2),
-  /** Name of the hub. */
-  name: z.string().min(2),
-  /** Street address, as published. */
-  address: z.string().optional(),
-  /** Opening hours. */
-  hours: z.string().optional(),
-  /** Resource ids it refers people to first, in order. */
-  refersTo: z.array(z.string()).default([]),
-  /** true for a demonstration hub: its page says it is an example. */
-  example: z.boolean().default(false),
+  country: countryCode.meta({ description: "Country the hub is in." }),
+  municipality: z.string().min(2).meta({ description: "Municipality it serves." }),
+  name: z.string().min(2).meta({ description: "Name of the hub." }),
+  address: z.string().optional().meta({ description: "Street address, as published." }),
+  hours: z.string().optional().meta({ description: "Opening hours." }),
+  refersTo: z
+    .array(z.string())
+    .default([])
+    .meta({ description: "Resource ids it refers people to first, in order." }),
+  example: z.boolean().default(false).meta({ description: "true for a demonstration hub: its page says it is an example." }),
 });
 export type HubData = z.infer<typeof hubSchema>;
 

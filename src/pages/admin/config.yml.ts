@@ -1,7 +1,6 @@
 // /admin/config.yml for Decap CMS, generated from the content schemas at build time.
-import fs from "node:fs";
 import { stringify } from "yaml";
-import { cmsConfig, schemaHints } from "../../lib/cms-config";
+import { cmsConfig } from "../../lib/cms-config";
 import { sourceGuideIds } from "virtual:hub/model";
 import { locales } from "../../lib/locales";
 
@@ -9,7 +8,6 @@ export function GET(): Response {
   const config = cmsConfig({
     locales: locales(),
     sourceGuideIds,
-    hints: schemaHints(fs.readFileSync("src/lib/schemas.ts", "utf8")),
     repo: process.env["CMS_REPO"] ?? "your-organisation/safe-migration-hub",
     branch: process.env["CMS_BRANCH"] ?? "main",
     authUrl: process.env["CMS_AUTH_URL"],
