@@ -396,6 +396,7 @@ export const triageContexts = [
   "pregnant",
   "stranded",
   "building",
+  "hot",
 ] as const;
 export type TriageContext = (typeof triageContexts)[number];
 

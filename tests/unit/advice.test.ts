@@ -465,6 +465,22 @@ describe("advice written for one place or one condition only where the message s
   });
 });
 
+describe("heat advice only where the message speaks of heat", () => {
+  test("someone who cannot walk or who fainted, with no heat, sun or desert named, never gets the heat advice", () => {
+    assertAdvice(
+      [
+        ["es", "a mi papa lo golpearon anoche y ahora ya no puede caminar, esta muy palido"],
+        ["en", "my mom fainted in the shelter bathroom and now she cant walk"],
+        ["pt", "meu tio levou uma surra e agora nao consegue andar"],
+      ],
+      { hides: ["heat"] },
+    );
+  });
+  test("the same words in the desert or the sun still get it", () => {
+    assertAdvice([["es", "mi hermano ya no puede caminar, llevamos todo el dia en el desierto bajo el sol"]], { shows: "heat" });
+  });
+});
+
 describe("the advice classifier's say", () => {
   test("its advice goes first when its odds stand far above those of the advice the words call for, even when they are low", () => {
     // The words call only for the advice for someone unconscious; the classifier has learnt heat.
