@@ -4,7 +4,7 @@
 import { z } from "astro/zod";
 
 /** ISO 3166-1 alpha-2 codes of the countries the hub covers. */
-export const countryCodes = ["GT", "HN", "SV", "MX", "NI", "CR", "PA", "BZ"] as const;
+export const countryCodes = ["GT", "HN", "SV", "MX", "NI", "CR", "PA", "BZ", "CO"] as const;
 export const countryCode = z.enum(countryCodes);
 export type CountryCode = z.infer<typeof countryCode>;
 

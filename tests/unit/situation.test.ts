@@ -141,6 +141,23 @@ describe("where the person is", () => {
     assert.equal(fresh("mi tio dice que volamos a cancun el lunes con los niños, que papeles piden").state.country, undefined);
     assert.equal(fresh("estamos en cancun, que papeles piden para los niños").state.country, "MX");
   });
+  test("where their family stayed is not where they are", () => {
+    for (const [text, there] of [
+      ["mis papas se quedaron en honduras y yo vine con mi tia a mexico, puedo ir a la escuela aqui", "HN"],
+      ["ma mere est restee en haiti, moi je suis avec mon oncle, ou dormir ce soir", "HT"],
+      ["meus pais ficaram na venezuela, eu vim com minha tia, posso estudar aqui", "VE"],
+      ["my mom stayed behind in guatemala, im with my uncle now, can i get a job", "GT"],
+    ] as const) {
+      const r = fresh(text);
+      assert.notEqual(r.state.country, there, text);
+    }
+  });
+  test("Colombia's side of the Darién has its own emergency lines: a child lost at Necoclí gets Colombia's numbers", () => {
+    const r = fresh("tengo 10 y perdi a mi papa en el muelle de necocli, habia mucha gente");
+    assert.equal(r.state.country, "CO");
+    assert.ok(r.emergency);
+    assert.ok(r.text.includes("123"), r.text);
+  });
   test("a town they just left is most likely still their country, but not their town; a country left, or a town left months ago, is where they come from", () => {
     const left = fresh("salimos de comitan anoche en una camioneta, q papeles piden en los retenes");
     assert.equal(left.state.country, "MX");
@@ -162,7 +179,7 @@ describe("where the person is", () => {
     assert.equal(fresh("ano passado na guatemala me roubaram, agora no mexico to bem").state.country, "MX");
   });
   test("in a country the hub does not serve: no 'which country are you in?', and it says it has no lines there", () => {
-    const r = engine.reply({ greeted: true }, { text: "estoy en colombia, como pido asilo en panama" });
+    const r = engine.reply({ greeted: true }, { text: "estoy en ecuador, como pido asilo en panama" });
     assert.ok(!r.text.includes(es("bot.askCountry")), r.text);
     assert.ok(r.text.includes(es("bot.notServed")), r.text);
   });
@@ -170,7 +187,7 @@ describe("where the person is", () => {
     for (const [locale, text] of [
       ["es", "estoy en ecuador y un tipo me pego en la cara, me sale sangre de la nariz"],
       ["en", "i'm in the us right now and a man keeps following me from the bus stop"],
-      ["en", "i am 9 and i lost my mom when we got off the boat in capurgana, help"],
+      ["en", "i am 9 and i lost my mom when we got off the bus, we are in ecuador, help"],
     ] as const) {
       const r = engine.reply({ greeted: true }, { text });
       assert.equal(r.emergency, true, text);
