@@ -41,6 +41,17 @@ describe("a short answer for its section's unseen phrasings", () => {
     });
 });
 
+describe("the kind of question, said in function words", () => {
+  test("'what is' a body gets the section that says what it is, not another guide that names the body in every line", () => {
+    const comar = indexOf("asking-for-protection", "qué-es-la-comar");
+    for (const text of ["mas afinal o que e essa comar", "kisa sa ye COMAR sa a"]) {
+      const r = ask(text);
+      assert.equal(r.guides[0], "asking-for-protection", text);
+      assert.equal(r.section, kb.guides.find((g) => g.id === "asking-for-protection" && g.locale === r.locale)?.sections[comar]?.anchor, text);
+    }
+  });
+});
+
 describe("a question for figures about the route", () => {
   const figures = indexOf("risks-on-the-route", "cifras-sobre-el-camino");
   const cases: [string, string][] = [
