@@ -125,7 +125,7 @@ function leadWithNumbers(blocks: Block[], reply: OutgoingReply, format: SmsForma
   if (showsAll(countSegments(rendered(blocks)).first, numbers)) return blocks;
   const byCountry = emergencyNumbers(reply);
   // One country: its name. Every country (the person has not said where they are): the ISO
-  // codes, so the eight countries' numbers fit one segment (names take 170 characters or more).
+  // codes, so every country's numbers fit one segment (names take 170 characters or more).
   const name = (code: string) => (byCountry.size > 1 ? code : (format.countryName?.(code, reply.locale) ?? code));
   const lead = [...byCountry].map(([code, list]) => `${name(code)} ${list.join("/")}`).join("; ");
   const inLead = new Set(numbers);
