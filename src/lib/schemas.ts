@@ -397,6 +397,7 @@ export const triageContexts = [
   "stranded",
   "building",
   "hot",
+  "near",
 ] as const;
 export type TriageContext = (typeof triageContexts)[number];
 

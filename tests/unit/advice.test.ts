@@ -148,6 +148,14 @@ const cases: Record<string, [string, string][]> = {
     ["ht", "m wè de nèg pran yon tigason mete l nan yon machin wouj bò pak la"],
     ["pt", "vi uns homens puxarem um menino pra dentro de uma van cinza agora na praça"],
   ],
+  // Sexual violence with the abuser still near or coming back: get away from them first.
+  "abuser-near": [
+    ["es", "me violo un hombre del grupo y sigue aqui en la bodega con nosotros, no puedo salir"],
+    ["en", "my cousin raped me and he still lives with us, he comes home tonight"],
+    ["fr", "il m a violée et il est encore dans la chambre d a coté"],
+    ["ht", "li vyole m e li toujou nan menm kay la avè m"],
+    ["pt", "ele me estuprou e ainda ta aqui no quarto do lado"],
+  ],
   "trafficking-family": [
     ["es", "a mi hermana la obligan a trabajar en un bar en tapachula y le quitaron sus papeles, que hago"],
     ["en", "they are forcing my daughter to work in a bar in monterrey, she says they took her passport"],
@@ -177,6 +185,7 @@ const mustHide: Record<string, string[]> = {
   witness: ["violence"],
   "ransom-family": ["extortion-call"],
   "child-abused": ["sexual-violence"],
+  "abuser-near": ["sexual-violence"],
   "taken-seen": ["witness"],
 };
 
