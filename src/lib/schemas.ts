@@ -398,6 +398,7 @@ export const triageContexts = [
   "building",
   "hot",
   "near",
+  "outside",
 ] as const;
 export type TriageContext = (typeof triageContexts)[number];
 

@@ -156,6 +156,14 @@ const cases: Record<string, [string, string][]> = {
     ["ht", "li vyole m e li toujou nan menm kay la avè m"],
     ["pt", "ele me estuprou e ainda ta aqui no quarto do lado"],
   ],
+  // A threat waiting outside the shelter or the house: stay inside and tell the staff, not "go to a safer place".
+  "threat-outside": [
+    ["es", "me amenazaron de muerte y ahora los tipos estan parados enfrente del albergue esperando que salga"],
+    ["en", "the gang that threatened me is waiting outside the shelter, they said when i leave they will kill me"],
+    ["fr", "ils m ont menacé et ils attendent devant le foyer, ils disent quand je sors ils me tuent"],
+    ["ht", "yo menase m e kounya yo kanpe devan abri a ap tann mwen"],
+    ["pt", "me ameaçaram e agora tao parados na frente do abrigo esperando eu sair"],
+  ],
   "trafficking-family": [
     ["es", "a mi hermana la obligan a trabajar en un bar en tapachula y le quitaron sus papeles, que hago"],
     ["en", "they are forcing my daughter to work in a bar in monterrey, she says they took her passport"],
@@ -186,6 +194,7 @@ const mustHide: Record<string, string[]> = {
   "ransom-family": ["extortion-call"],
   "child-abused": ["sexual-violence"],
   "abuser-near": ["sexual-violence"],
+  "threat-outside": ["threat"],
   "taken-seen": ["witness"],
 };
 
