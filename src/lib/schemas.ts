@@ -397,6 +397,8 @@ export const triageContexts = [
   "stranded",
   "building",
   "hot",
+  "near",
+  "outside",
 ] as const;
 export type TriageContext = (typeof triageContexts)[number];
 

@@ -140,6 +140,30 @@ const cases: Record<string, [string, string][]> = {
     ["pt", "o rio está subindo e estamos ilhados com as crianças, não dá pra voltar"],
     ["es", "nos perdimos en la selva y el arroyo va creciendo, el agua ya nos llega a las rodillas"],
   ],
+  // Someone taken by force before the writer's eyes: call now and describe the vehicle, not "do not step in".
+  "taken-seen": [
+    ["es", "vi que unos hombres armados subieron a un muchacho a una camioneta roja frente al parque, se fueron por la avenida"],
+    ["en", "i saw two men grab a boy and push him into a silver van at the market just now"],
+    ["fr", "je viens de voir des hommes embarquer une fille dans une voiture noire devant la gare"],
+    ["ht", "m wè de nèg pran yon tigason mete l nan yon machin wouj bò pak la"],
+    ["pt", "vi uns homens puxarem um menino pra dentro de uma van cinza agora na praça"],
+  ],
+  // Sexual violence with the abuser still near or coming back: get away from them first.
+  "abuser-near": [
+    ["es", "me violo un hombre del grupo y sigue aqui en la bodega con nosotros, no puedo salir"],
+    ["en", "my cousin raped me and he still lives with us, he comes home tonight"],
+    ["fr", "il m a violée et il est encore dans la chambre d a coté"],
+    ["ht", "li vyole m e li toujou nan menm kay la avè m"],
+    ["pt", "ele me estuprou e ainda ta aqui no quarto do lado"],
+  ],
+  // A threat waiting outside the shelter or the house: stay inside and tell the staff, not "go to a safer place".
+  "threat-outside": [
+    ["es", "me amenazaron de muerte y ahora los tipos estan parados enfrente del albergue esperando que salga"],
+    ["en", "the gang that threatened me is waiting outside the shelter, they said when i leave they will kill me"],
+    ["fr", "ils m ont menacé et ils attendent devant le foyer, ils disent quand je sors ils me tuent"],
+    ["ht", "yo menase m e kounya yo kanpe devan abri a ap tann mwen"],
+    ["pt", "me ameaçaram e agora tao parados na frente do abrigo esperando eu sair"],
+  ],
   "trafficking-family": [
     ["es", "a mi hermana la obligan a trabajar en un bar en tapachula y le quitaron sus papeles, que hago"],
     ["en", "they are forcing my daughter to work in a bar in monterrey, she says they took her passport"],
@@ -169,6 +193,9 @@ const mustHide: Record<string, string[]> = {
   witness: ["violence"],
   "ransom-family": ["extortion-call"],
   "child-abused": ["sexual-violence"],
+  "abuser-near": ["sexual-violence"],
+  "threat-outside": ["threat"],
+  "taken-seen": ["witness"],
 };
 
 describe("the order of the advice", () => {
@@ -292,7 +319,16 @@ const situations: { name: string; messages: [string, string][]; expect: { shows?
       ["fr", "des hommes ont attrapé mon frère à la sortie du bus, ils demandent 1000 dollars pour le lâcher"],
       ["es", "secuestraron a mi hijo en la frontera y me piden 3 mil dolares, que hago"],
     ],
-    expect: { shows: "ransom-family", hides: ["witness"] },
+    expect: { shows: "ransom-family", hides: ["witness", "taken-seen"] },
+  },
+  {
+    name: "someone pushed into a car themself gets the advice for being held, not the one for a witness of someone taken",
+    messages: [
+      ["es", "me subieron a una camioneta a la fuerza, no se a donde me llevan"],
+      ["en", "they grabbed me and threw me in a van, i dont know where we are going"],
+      ["pt", "me jogaram num carro a força, to no porta malas"],
+    ],
+    expect: { hides: ["taken-seen"] },
   },
   {
     name: "someone forced to work by a relative gets the advice for the person exploited, not the one for their family",
