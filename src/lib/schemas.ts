@@ -399,6 +399,7 @@ export const triageContexts = [
   "hot",
   "near",
   "outside",
+  "taken",
 ] as const;
 export type TriageContext = (typeof triageContexts)[number];
 
