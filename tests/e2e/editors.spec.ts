@@ -18,8 +18,9 @@ function copyContent(name: string): string {
   return repo;
 }
 
+/** Up to a minute, as playwright.config.ts gives its own servers: on a busy CI machine the server's start (loading kb.json) can take longer than 20 s. */
 async function waitFor(url: string, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) throw new Error(`${url}: the process exited with ${child.exitCode}`);
     try {
       await fetch(url);
