@@ -178,29 +178,36 @@ function nearestAsks(rows: readonly { guide: string; section: number; text: stri
   const feats = rows.map((r) => askFeatures(tokenize(r.text), stem));
   const df = new Map<string, number>();
   for (const f of feats) for (const x of f) df.set(x, (df.get(x) ?? 0) + 1);
-  const idf = (x: string) => Math.log((rows.length + 1) / ((df.get(x) ?? 0) + 1)) + 1;
-  const postings = new Map<string, { row: number; w: number }[]>();
-  const norms = feats.map((f, row) => {
+  // Each feature's IDF weight and its rows, worked out once: a reply looks up only the message's features.
+  const features = new Map<string, { idf: number; rows: number[] }>();
+  for (const [x, n] of df) features.set(x, { idf: Math.log((rows.length + 1) / (n + 1)) + 1, rows: [] });
+  const norms = new Float64Array(rows.length);
+  feats.forEach((f, row) => {
     let n = 0;
     for (const x of f) {
-      const w = idf(x);
-      n += w * w;
-      let list = postings.get(x);
-      if (!list) postings.set(x, (list = []));
-      list.push({ row, w });
+      const feature = features.get(x) as { idf: number; rows: number[] };
+      n += feature.idf * feature.idf;
+      feature.rows.push(row);
     }
-    return Math.sqrt(n) || 1;
+    norms[row] = Math.sqrt(n) || 1;
   });
+  const dots = new Float64Array(rows.length);
   return {
     near(tokens) {
-      const q = askFeatures(tokens, stem).filter((x) => df.has(x));
-      const qn = Math.sqrt(q.reduce((t, x) => t + idf(x) ** 2, 0)) || 1;
-      const dots = new Map<number, number>();
-      for (const x of q) for (const { row, w } of postings.get(x) ?? []) dots.set(row, (dots.get(row) ?? 0) + w * idf(x));
+      const q = askFeatures(tokens, stem).flatMap((x) => features.get(x) ?? []);
+      const qn = Math.sqrt(q.reduce((t, x) => t + x.idf ** 2, 0)) || 1;
+      const touched: number[] = [];
+      for (const { idf, rows: list } of q)
+        for (const row of list) {
+          if (dots[row] === 0) touched.push(row);
+          // A row's weight for a feature is the feature's IDF, as is the message's: their product is idf².
+          dots[row] += idf * idf;
+        }
       const out = new Map<string, Map<number, number>>();
-      for (const [row, dot] of dots) {
+      for (const row of touched) {
         const r = rows[row] as { guide: string; section: number };
-        const sim = dot / (qn * (norms[row] as number));
+        const sim = (dots[row] as number) / (qn * (norms[row] as number));
+        dots[row] = 0;
         let g = out.get(r.guide);
         if (!g) out.set(r.guide, (g = new Map()));
         if (sim > (g.get(r.section) ?? 0)) g.set(r.section, sim);
