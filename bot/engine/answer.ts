@@ -191,7 +191,17 @@ function nearestAsks(rows: readonly { guide: string; section: number; text: stri
     }
     norms[row] = Math.sqrt(n) || 1;
   });
+  // Rows of the same section share a slot: a reply keeps each section's best row there.
+  const slotIds = new Map<string, number>();
+  const slots: { guide: string; section: number }[] = [];
+  const slotOf = Int32Array.from(rows, (r) => {
+    const key = `${r.guide}#${r.section}`;
+    let id = slotIds.get(key);
+    if (id === undefined) slotIds.set(key, (id = slots.push({ guide: r.guide, section: r.section }) - 1));
+    return id;
+  });
   const dots = new Float64Array(rows.length);
+  const best = new Float64Array(slots.length);
   return {
     near(tokens) {
       const q = askFeatures(tokens, stem).flatMap((x) => features.get(x) ?? []);
@@ -203,15 +213,21 @@ function nearestAsks(rows: readonly { guide: string; section: number; text: stri
           // A row's weight for a feature is the feature's IDF, as is the message's: their product is idf².
           dots[row] += idf * idf;
         }
-      const out = new Map<string, Map<number, number>>();
       for (const row of touched) {
-        const r = rows[row] as { guide: string; section: number };
+        const slot = slotOf[row] as number;
         const sim = (dots[row] as number) / (qn * (norms[row] as number));
         dots[row] = 0;
-        let g = out.get(r.guide);
-        if (!g) out.set(r.guide, (g = new Map()));
-        if (sim > (g.get(r.section) ?? 0)) g.set(r.section, sim);
+        if (sim > (best[slot] as number)) best[slot] = sim;
       }
+      const out = new Map<string, Map<number, number>>();
+      best.forEach((sim, slot) => {
+        if (sim === 0) return;
+        best[slot] = 0;
+        const { guide, section } = slots[slot] as { guide: string; section: number };
+        let g = out.get(guide);
+        if (!g) out.set(guide, (g = new Map()));
+        g.set(section, sim);
+      });
       return out;
     },
   };
