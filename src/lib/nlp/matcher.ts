@@ -21,8 +21,14 @@ export function matcherFeatures(text: string, stem: Stemmer): string[] {
 }
 
 export interface Matcher {
-  /** The probability of each label for a text's features (matcherFeatures), highest first. */
-  rank(features: readonly string[]): { label: string; p: number }[];
+  /**
+   * The probability of each label for a text's features (matcherFeatures), highest first. With
+   * `perWord`, from each label's mean log-likelihood per feature times `perWord` instead of their
+   * sum: naive Bayes multiplies every word's probability as if they were independent, so a long
+   * message gives one label nearly all the probability however narrow its lead; per word, the
+   * probability says how much better a label fits each word.
+   */
+  rank(features: readonly string[], perWord?: number): { label: string; p: number }[];
 }
 
 export function trainMatcher(docs: readonly { label: string; text: string }[], stem: Stemmer): Matcher {
@@ -53,7 +59,7 @@ export function trainMatcher(docs: readonly { label: string; text: string }[], s
       }),
     );
   return {
-    rank(all) {
+    rank(all, perWord) {
       const rows = all.map((f) => logp.get(f)).filter((r): r is Float64Array => r !== undefined);
       if (rows.length === 0 || labels.length === 0) return [];
       // Every label equally likely before the words: a guide with more questions is not more often the answer.
@@ -62,6 +68,7 @@ export function trainMatcher(docs: readonly { label: string; text: string }[], s
         for (const r of rows) s += r[i] as number;
         return s;
       });
+      if (perWord !== undefined) for (let i = 0; i < logs.length; i++) logs[i] = ((logs[i] as number) / rows.length) * perWord;
       const max = Math.max(...logs);
       const sum = logs.reduce((t, v) => t + Math.exp(v - max), 0);
       return labels.map((label, i) => ({ label, p: Math.exp((logs[i] as number) - max) / sum })).sort((a, b) => b.p - a.p);
