@@ -15,7 +15,7 @@ import { createStats, formatStats, logError, logInfo } from "./log";
  * version is refused with a message saying to rebuild.
  */
 async function loadResponder(config: ReturnType<typeof readConfig>, stats: ReturnType<typeof createStats>): Promise<{ responder: Responder; countryName: CountryName }> {
-  const [{ createEngine }, { readKnowledgeBase }] = await Promise.all([import("./engine/index"), import("./kb/load")]);
+  const [{ createEngine }, { readKnowledgeBase }] = await Promise.all([import("./engine/index"), import("../src/lib/kb-files")]);
   const kb = readKnowledgeBase(config.kbFile);
   const engine = createEngine(kb, {
     ...(config.siteUrl ? { siteUrl: config.siteUrl } : {}),

@@ -8,7 +8,7 @@ import net from "node:net";
 import path from "node:path";
 import WebSocket from "ws";
 import { createEngine } from "../bot/engine/index";
-import { loadKnowledgeBase } from "../bot/kb/load";
+import { loadKnowledgeBase } from "../src/lib/kb-files";
 import { builtKbFile } from "./kb-file";
 
 const CONVERSATIONS = Number(process.env["BENCH_CONVERSATIONS"] ?? 50);

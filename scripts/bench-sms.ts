@@ -10,7 +10,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { createEngine } from "../bot/engine/index";
-import { loadKnowledgeBase } from "../bot/kb/load";
+import { loadKnowledgeBase } from "../src/lib/kb-files";
 import { countryNamesFrom, emergencyDigits, replyFormatter, showsAll, splitForSms, smsText } from "../bot/channels/sms-format";
 import { countSegments } from "../bot/channels/sms-segments";
 import { useTranslations } from "../src/lib/i18n";

@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { loadKnowledgeBase, writeKnowledgeBase } from "../bot/kb/load";
+import { loadKnowledgeBase, writeKnowledgeBase } from "../src/lib/kb-files";
 
 let made: string | undefined;
 

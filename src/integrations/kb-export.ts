@@ -1,10 +1,10 @@
 // Writes the bot's knowledge base to {outDir}/kb.json when the build is done, from the site
 // model the pages were built from: publishing a guide changes the bot's answers in the same
-// build. bot/server.ts (and a browser kiosk) read that file; see bot/kb/load.ts.
+// build. bot/server.ts (and a browser kiosk) read that file; see src/lib/kb-files.ts.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
-import { modelCache, writeKnowledgeBase } from "../../bot/kb/load";
+import { modelCache, writeKnowledgeBase } from "../lib/kb-files";
 import { siteModel } from "../lib/model";
 import type { ContentSource } from "../lib/build-config";
 

@@ -1,6 +1,6 @@
 // The knowledge-base format: what the build exports from content/ for the bot engine.
 // Owned by the model side; the engine only reads it. Bump KB_VERSION on any breaking change.
-// buildKnowledgeBase() is pure (no I/O): bot/kb/load.ts and the build integration feed it.
+// buildKnowledgeBase() is pure (no I/O): src/lib/kb-files.ts feeds it.
 import type { CountryCode, Places, ResourceData, Topic } from "./schemas";
 import type { Locale } from "./locales";
 import type { BotLexicon, LoadedContent } from "./content-files";

@@ -6,7 +6,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { createEngine } from "../../bot/engine/index";
-import { loadKnowledgeBase } from "../../bot/kb/load";
+import { loadKnowledgeBase } from "../../src/lib/kb-files";
 import { compileDangerSignals } from "../../src/lib/nlp/danger-signals";
 import { spellers, triageWords } from "../../src/lib/triage-model";
 import { createTriage } from "../../bot/engine/triage";

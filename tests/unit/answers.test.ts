@@ -9,7 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createEngine } from "../../bot/engine/index";
-import { loadKnowledgeBase } from "../../bot/kb/load";
+import { loadKnowledgeBase } from "../../src/lib/kb-files";
 import { withContentDir } from "./engine-fixture";
 
 const kb = loadKnowledgeBase();

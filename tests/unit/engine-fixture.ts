@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { loadKnowledgeBase } from "../../bot/kb/load";
+import { loadKnowledgeBase } from "../../src/lib/kb-files";
 import { splitFrontmatter } from "../../src/lib/frontmatter";
 import type { KnowledgeBase } from "../../src/lib/kb";
 

@@ -272,7 +272,7 @@ describe("purity", () => {
       const imports = [...src.matchAll(/from\s+"([^"]+)"/g)].map((m) => m[1] as string);
       for (const i of imports) {
         assert.ok(!i.startsWith("node:") && !["fs", "path", "os", "botkit", "readline"].includes(i), `${f} imports ${i}`);
-        assert.ok(!i.includes("channels") && !i.includes("server") && !i.includes("/kb/load"), `${f} imports ${i}`);
+        assert.ok(!i.includes("channels") && !i.includes("server") && !i.includes("kb-files"), `${f} imports ${i}`);
       }
     }
   });

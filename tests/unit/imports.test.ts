@@ -1,12 +1,13 @@
-// The import directions: the site (its model, pages, layouts, components and islands) talks to
-// the bot only over the wire, so nothing of it imports a module under bot/. Rules both need
+// The import directions: the site (its model, pages, layouts, components, islands and build
+// integrations) talks to the bot only over the wire, so nothing of it imports a module under
+// bot/. Rules both need
 // (the retention times, the knowledge-base format) live under src/lib/ and the bot imports them.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 
-const siteDirs = ["src/lib", "src/pages", "src/layouts", "src/components", "src/scripts"];
+const siteDirs = ["src/lib", "src/pages", "src/layouts", "src/components", "src/scripts", "src/integrations"];
 const botDir = path.resolve("bot");
 
 function sourceFiles(dir: string): string[] {

@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { mdxToSections, slugify } from "../../src/lib/mdx-text";
 import { KB_VERSION } from "../../src/lib/kb";
-import { loadKnowledgeBase, readKnowledgeBase, writeKnowledgeBase } from "../../bot/kb/load";
+import { loadKnowledgeBase, readKnowledgeBase, writeKnowledgeBase } from "../../src/lib/kb-files";
 import { buildFixtureKb, fixtureCopy, withContentDir } from "./engine-fixture";
 import { loadContent } from "../../src/lib/content-files";
 import { pickPhone } from "../../src/lib/resources";

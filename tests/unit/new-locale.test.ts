@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { createEngine } from "../../bot/engine/index";
-import { loadKnowledgeBase } from "../../bot/kb/load";
+import { loadKnowledgeBase } from "../../src/lib/kb-files";
 import { analyse } from "../../src/lib/checks/index";
 import { readability } from "../../src/lib/checks/readability";
 import { loadContent } from "../../src/lib/content-files";

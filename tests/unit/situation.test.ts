@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { createEngine } from "../../bot/engine/index";
 import { resourceBlock } from "../../bot/engine/compose";
-import { loadKnowledgeBase } from "../../bot/kb/load";
+import { loadKnowledgeBase } from "../../src/lib/kb-files";
 import { withContentDir } from "./engine-fixture";
 
 const kb = loadKnowledgeBase();

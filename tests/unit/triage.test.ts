@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { createEngine } from "../../bot/engine/index";
 import { createTriage, decide as decideWith, type TriageEvidence } from "../../bot/engine/triage";
-import { loadKnowledgeBase } from "../../bot/kb/load";
+import { loadKnowledgeBase } from "../../src/lib/kb-files";
 import { loadClassifier, loadWinkClassifier } from "../../src/lib/nlp/classifier";
 import { dangerKinds } from "../../src/lib/schemas";
 import { withContentDir } from "./engine-fixture";

@@ -1,12 +1,14 @@
-// Node side of the knowledge base: reads content/ (or a built kb.json) from disk.
-// The engine never imports this file; it only receives the KnowledgeBase object.
+// Node side of the knowledge base format (src/lib/kb.ts): builds it from content/, writes the
+// build's kb.json, reads one back with its version checked, and keeps the trained triage models
+// between builds. Used by the build integration, the server, the CLI, benchmarks and tests; the
+// engine never imports this file (it only receives the KnowledgeBase object).
 import fs from "node:fs";
 import path from "node:path";
-import { assertNoErrors, loadContent } from "../../src/lib/content-files";
-import { buildKnowledgeBase, KB_VERSION, type KnowledgeBase } from "../../src/lib/kb";
-import type { ModelCache } from "../../src/lib/triage-model";
-import type { ClassifierModel } from "../../src/lib/nlp/classifier";
-import { contentDir } from "../../src/lib/paths";
+import { assertNoErrors, loadContent } from "./content-files";
+import { buildKnowledgeBase, KB_VERSION, type KnowledgeBase } from "./kb";
+import type { ModelCache } from "./triage-model";
+import type { ClassifierModel } from "./nlp/classifier";
+import { contentDir } from "./paths";
 
 const rel = (file: string) => path.relative(process.cwd(), file) || file;
 
