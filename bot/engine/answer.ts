@@ -228,7 +228,7 @@ function nearestAsks(rows: readonly { guide: string; section: number; text: stri
         for (const row of list) {
           if (dots[row] === 0) touched.push(row);
           // A row's weight for a feature is the feature's IDF, as is the message's: their product is idf².
-          dots[row] += idf * idf;
+          dots[row] = (dots[row] as number) + idf * idf;
         }
       for (const row of touched) {
         const slot = slotOf[row] as number;
