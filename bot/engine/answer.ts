@@ -382,11 +382,10 @@ export function createAnswerer(kb: KnowledgeBase): Answerer {
   }
 
   /** Search hits re-ranked with the trained matcher (in the person's own language), each with its best section for where the person is. */
-  function matched(tokens: string[], locale: string, hits: SectionHit[], place: Place, staff: boolean): SectionHit[] {
+  function matched(tokens: string[], text: readonly string[], locale: string, hits: SectionHit[], place: Place, staff: boolean): SectionHit[] {
     const index = indexes.get(locale);
     if (!index || hits.length === 0) return hits;
     const best = hits[0]?.score ?? 1;
-    const text = matcherFeatures(tokens.join(" "), index.stem);
     const p = new Map(index.matcher.rank(text, GUIDE_PER_WORD).map((x) => [x.label, x.p]));
     const near = index.asks.near(tokens);
     // Asks are written in the voice of the guide's readers: a worker's message that reads like a
@@ -503,8 +502,10 @@ export function createAnswerer(kb: KnowledgeBase): Answerer {
         return best;
       };
       const ownIndex = indexes.get(locale);
+      // The message's matcher features, once: the off-topic check and the guide and section matchers read them.
+      const features = ownIndex ? matcherFeatures(tokens.join(" "), ownIndex.stem) : [];
       if (ownIndex) {
-        const [top] = ownIndex.matcher.rank(matcherFeatures(tokens.join(" "), ownIndex.stem));
+        const [top] = ownIndex.matcher.rank(features);
         if (top?.label === OFF_TOPIC && top.p >= OFF_TOPIC_P) {
           // About something else, as far as this language's guides can tell; but a guide that
           // this language lacks may still answer it (a French question about Mexico's CURP, which
@@ -519,7 +520,7 @@ export function createAnswerer(kb: KnowledgeBase): Answerer {
       // Whether the guides answer at all is the search's call (enough of the message's words found);
       // which guide answers best is the search and the matcher together.
       const ownOk = good(adjust(found)[0]);
-      const own = ownOk ? keep(adjust(matched(tokens, locale, found, { country, from: state.from, named }, staff))) : [];
+      const own = ownOk ? keep(adjust(matched(tokens, features, locale, found, { country, from: state.from, named }, staff))) : [];
       const staffHere = staffLocales.has(locale);
       if (ownOk && !(staff && !staffHere)) return { hits: own, fallback: false, confident: confident(own) };
       let best = bestElsewhere(goodElsewhere);
