@@ -75,12 +75,18 @@ export function mountChat(root: HTMLElement): ChatSession {
   // Set on a kiosk only (Chat.astro): where it stands, so replies start there.
   const place = { ...(root.dataset["country"] ? { country: root.dataset["country"] } : {}), ...(root.dataset["hub"] ? { hub: root.dataset["hub"] } : {}) };
   root.hidden = false;
-  root.parentElement?.querySelector("[data-chat-nojs]")?.remove();
+  // The page's plain form shows until this code has loaded; words typed there meanwhile are
+  // carried over, not lost.
+  const plain = root.parentElement?.querySelector("[data-chat-nojs]");
+  const typed = plain?.querySelector("textarea")?.value.trim();
+  plain?.remove();
 
   let socket: WebSocket | undefined;
   let ready = false;
   let closedByUs = false;
   const outbox: string[] = [];
+
+  if (typed && !input.value) input.value = typed;
 
   const setStatus = (text: string) => (status.textContent = text);
 

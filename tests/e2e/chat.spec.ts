@@ -78,6 +78,33 @@ test("the chat code loads only when the widget is opened", async ({ page }) => {
   expect(sockets).toBe(1);
 });
 
+test("words typed while the chat code is still loading are kept, not lost", async ({ page }) => {
+  const t = ui("es");
+  // Hold the chat code back, as a slow connection does, until the plain form has been typed in.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let asked = false;
+  await page.route(/\/_astro\/chat\.[\w-]+\.js$/, async (route) => {
+    asked = true;
+    await held;
+    await route.continue();
+  });
+  await page.goto("/es/help/");
+  await page.getByRole("button", { name: t("chat.open") }).click();
+  const panel = page.getByRole("region", { name: t("chat.title") });
+  await expect.poll(() => asked, "the chat code was asked for and is held").toBe(true);
+  const words = "me pararon en un retén";
+  await panel.getByRole("textbox", { name: t("chat.inputLabel") }).fill(words);
+  release();
+  await expect(panel.getByRole("status")).toHaveText(t("chat.ready"));
+  const box = panel.getByRole("textbox", { name: t("chat.inputLabel") });
+  await expect(box).toHaveCount(1);
+  await expect(box).toHaveValue(words);
+  await expect(box).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(panel.getByRole("log", { name: t("chat.title") }).locator(".chat-msg--you")).toContainText(words);
+});
+
 test("message text is shown as text: markup in a message is never turned into HTML", async ({ page }) => {
   await page.goto("/es/chat/");
   const t = ui("es");
