@@ -214,6 +214,8 @@ const sets: { title: string; file: string }[] = [
   ...(fs.existsSync(evalDir) ? fs.readdirSync(evalDir).filter((f) => f.endsWith(".jsonl")).sort() : []).map((f) => ({ title: `../shared/eval/${f} (never trained on)`, file: path.join(evalDir, f) })),
 ];
 const times: number[] = [];
+/** Every measured set's messages, timed again below once the engine is warm. */
+const measured: string[] = [];
 for (const set of sets) {
   if (!fs.existsSync(set.file)) continue;
   const rows = fs
@@ -221,6 +223,7 @@ for (const set of sets) {
     .split("\n")
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as Row);
+  measured.push(...rows.map((r) => r.text));
   const all = empty();
   const locales = new Map<string, Tally>();
   const categories = new Map<string, Tally>();
@@ -238,8 +241,24 @@ for (const set of sets) {
   if (categories.size) report("by category", categories, all);
   printCauses(calmEvidence);
 }
+/** The p-quantile of sorted times, in ms. */
+const quantile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]?.toFixed(2) ?? "-";
 times.sort((a, b) => a - b);
-const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]?.toFixed(2) ?? "-";
+const q = (p: number) => quantile(times, p);
+// A hub's engine answers for days: the warm figure is what a person waits once the hub has
+// answered a few hundred messages. The engine keeps no message text between replies, so the
+// same messages are a fair second pass; the corpus goes through first as the warm-up.
+for (const m of messages) engine.reply(undefined, { text: m.text });
+const warm: number[] = [];
+for (const text of measured) {
+  const s = performance.now();
+  engine.reply(undefined, { text });
+  warm.push(performance.now() - s);
+}
+warm.sort((a, b) => a - b);
 console.log(`\nclassifier: ${kb.triageModel?.features.length ?? 0} features, ${(Buffer.byteLength(JSON.stringify(kb.triageModel ?? {})) / 1024).toFixed(0)} KiB in kb.json; trained with the knowledge base in ${trainMs.toFixed(0)} ms; cross-validation ${(cvMs / 1000).toFixed(1)} s`);
-if (times.length) console.log(`engine answer time on these sets: p50 ${q(0.5)} ms, p99 ${q(0.99)} ms (first run, wall clock)`);
+if (times.length) {
+  console.log(`engine answer time on these sets: p50 ${q(0.5)} ms, p99 ${q(0.99)} ms (first run, wall clock)`);
+  console.log(`engine answer time on these sets, warm: p50 ${quantile(warm, 0.5)} ms, p99 ${quantile(warm, 0.99)} ms (after the corpus went through once; target p99 < 5 ms)`);
+}
 console.log("Targets on unseen messages: recall 100%, false emergencies <= 3%, confirm step on <= 10% of non-emergencies.");
