@@ -32,6 +32,8 @@ interface Turn {
   dangerHint?: boolean;
   /** Who is writing, when the message says: staff about a child they work with, or a parent about their child (this reply only). */
   speaker?: Speaker | undefined;
+  /** What this message alone said of the writer's age and company, and what the state held before (this reply only). */
+  said?: { now: Pick<ConversationState, "under18" | "alone">; before: ConversationState };
   /** A country we do not serve that the person says they are in (this reply only). */
   elsewhere?: string | undefined;
   /** Every country the message names (this reply only): an answer written for another one is not theirs. */
@@ -76,7 +78,29 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     if (from) turn.state.from = from;
     turn.speaker = commands.staff(turn.tokens) ? "staff" : commands.parent(turn.tokens) ? "parent" : undefined;
     // A parent's or a caseworker's words about a child ("mi hijo de 12 años viene solo") are not about the writer.
-    if (!turn.speaker) Object.assign(turn.state, definedOnly(commands.particularities(turn.tokens, turn.text)));
+    if (turn.speaker) return;
+    const now = definedOnly(commands.particularities(turn.tokens, turn.text));
+    turn.said = { now, before: { ...turn.state } };
+    Object.assign(turn.state, now);
+  }
+
+  /**
+   * An answer from a guide for staff ("which agencies do we refer a child to") means staff wrote,
+   * whatever words the staff list missed: the child it speaks of is not the writer, so what it
+   * said of that child's age or company is taken back and the writer is not asked theirs.
+   */
+  function staffAnswered(turn: Turn, choice: AnswerChoice): void {
+    const top = choice.hits[0];
+    if (turn.speaker || !choice.confident || !top || ctx.guide(top.guide, turn.locale)?.audience !== "staff") return;
+    turn.speaker = "staff";
+    if (!turn.said) return;
+    const { now, before } = turn.said;
+    for (const key of ["under18", "alone"] as const) {
+      if (now[key] === undefined) continue;
+      const was = before[key];
+      if (was === undefined) delete turn.state[key];
+      else turn.state[key] = was;
+    }
   }
 
   /** Stage 5: the guide sections that answer the message. */
@@ -205,6 +229,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     // A message with danger signals (the confirm step) is never put aside as being about something else.
     if (choice.offTopic && !turn.dangerHint) return compose.offTopic(turn.state, turn.locale);
     if (choice.hits.length === 0) return compose.noMatch(turn.state, turn.locale);
+    staffAnswered(turn, choice);
     const about = { town: turn.town, speaker: turn.speaker, elsewhere: turn.elsewhere };
     return choice.confident ? compose.answer(turn.state, turn.locale, choice, about) : compose.unsure(turn.state, turn.locale, choice);
   }

@@ -44,6 +44,23 @@ describe("who is writing", () => {
       assert.ok(r.guides.some((g) => kb.guides.find((x) => x.id === g)?.audience === "staff"), `${text}: ${r.guides.join(",")}`);
     }
   });
+  test("a question the staff guides answer comes from staff, even in words the staff list lacks: the child's age and company are not taken for the writer's, nor asked", () => {
+    const cases: [string, string][] = [
+      ["es", "recibimos a una adolescente de 15 que viaja sola en la terminal de ciudad hidalgo, a que institucion la canalizamos"],
+      ["en", "which office should a child of 14 travelling alone be referred to in costa rica? what is the protocol"],
+      ["fr", "a qui doit-on signaler un garçon de 13 ans arrivé seul au panama, quelle institution le prend en charge"],
+    ];
+    for (const [locale, text] of cases) {
+      const r = fresh(text);
+      assert.equal(kb.guides.find((g) => g.id === r.guides[0])?.audience, "staff", `${text}: ${r.guides.join(",")}`);
+      for (const q of questions) assert.ok(!r.text.includes(kb.strings[locale]?.[q] ?? `<${q}>`), `${q} in: ${r.text}`);
+      assert.equal(r.state.under18, undefined, text);
+      assert.equal(r.state.alone, undefined, text);
+    }
+    // What a young person said of themselves before stays theirs.
+    const r = engine.reply({ greeted: true, askedCountry: true, under18: true }, { text: cases[0]![1] });
+    assert.equal(r.state.under18, true);
+  });
   test("staff telling of a child in danger get the country's emergency and child-protection lines for the child, not 'are you in danger?', and their staff guide", () => {
     // Mexico has no national child-protection line (content/countries/mx): the emergency line only.
     const cases: [string, string, string[], string][] = [
