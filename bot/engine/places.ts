@@ -20,6 +20,8 @@ export interface Whereabouts {
 }
 
 type Role = "here" | "from" | "going" | "back" | "left";
+/** A cue's role: "leaving" (a place not left yet) becomes "here" or "back" once the place is read. */
+type CueRole = Role | "leaving";
 /**
  * Two served countries each named right after a one-word cue ("una señora en Tegucigalpa ofrece
  * trabajo en Tapachula"): either may be where the person is, and the other's lines would be
@@ -51,7 +53,7 @@ interface Name {
 
 interface Cue {
   words: string[];
-  role: Role;
+  role: CueRole;
   /** "estoy en" says more than "en": a cue of two words or more wins over a one-word cue. */
   strong: boolean;
 }
@@ -114,7 +116,7 @@ export function createPlaces(kb: KnowledgeBase): (tokens: readonly string[]) => 
   const longAgo: string[][] = [];
   for (const l of Object.values(kb.lexicon.phrases.locales)) {
     for (const raw of l.longAgo ?? []) longAgo.push(tokenize(raw));
-    for (const role of ["here", "from", "going", "back", "left"] as const)
+    for (const role of ["here", "from", "going", "back", "left", "leaving"] as const)
       for (const raw of l[role] ?? []) {
         const words = tokenize(raw);
         cues.push({ words, role, strong: words.length > 1 });
@@ -163,7 +165,8 @@ export function createPlaces(kb: KnowledgeBase): (tokens: readonly string[]) => 
       const cue = before?.cue;
       // A town just left ("salimos de Coatza") is most likely still their country; a country left,
       // or a town left weeks ago, is where they come from.
-      const role = name.people ? "from" : name.side ? "here" : cue?.role === "left" && (name.countryName || longBack || !name.variants) ? "from" : cue?.role;
+      // A place not left yet ("quiero salir de Honduras") is where they are; a country so named is their own too, as for one they were sent back to.
+      const role = name.people ? "from" : name.side ? "here" : cue?.role === "left" && (name.countryName || longBack || !name.variants) ? "from" : cue?.role === "leaving" ? (name.countryName ? "back" : "here") : cue?.role;
       if (!name.shared && (!name.ambiguous || role)) {
         // A country that settles a shared town's name counts as that town, not as a bare country name.
         const as = settles ? { ...name, countryName: false } : name;

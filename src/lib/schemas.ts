@@ -499,6 +499,8 @@ export const botPhrasesSchema = z.object({
     from: phraseList,
     /** Words before a town that say the person left it ("salimos de", "we left", "on vient de quitter"): with nothing else saying where they are, they are most likely still in its country. After them a country's name, or a town left long ago (longAgo), says where they come from. */
     left: phraseList.default([]),
+    /** Words before a place that say the person has not left it yet ("quiero salir de", "thinking of leaving", "veut partir de"): they are there now; a country so named is their own as well. */
+    leaving: phraseList.default([]),
     /** Words that put what the message tells weeks or more in the past ("semanas", "months", "l'année dernière"): a town left then is where they come from, not where they are. */
     longAgo: phraseList.default([]),
     /** Words before a place that say the person was sent or went back there ("me deportaron a", "sent back to"): they are there now, and it is their country. */

@@ -144,6 +144,25 @@ describe("where the person is, and where they are from", () => {
       ["we are at the tecun uman bridge on the mexican side, where is the shelter", "MX"],
     ]);
   });
+  test("a place not left yet, or passed through now, is where they are; a country not left yet is their own too", () => {
+    // Haiti is not a country we serve: no country to give lines for, but it is where they are from.
+    const cases: [string, string | undefined, string | undefined][] = [
+      ["queremos salir de honduras el mes que viene con los niños, que papeles sacamos antes", "HN", "HN"],
+      ["we want to leave guatemala next month, what should my kids carry", "GT", "GT"],
+      ["on veut partir du nicaragua avec ma fille, quels papiers preparer", "NI", "NI"],
+      ["nou vle kite Ayiti pou n al Meksik, ki papye nou bezwen", undefined, "HT"],
+      ["vamos sair do panama semana que vem, o que levar pros filhos", "PA", "PA"],
+      ["ando pasando por nicaragua rumbo al norte, donde hay albergue", "NI", undefined],
+      ["quiero salir de tapachula pero no tengo papeles, que hago", "MX", undefined],
+    ];
+    for (const [text, country, from] of cases) {
+      const r = engine.reply(undefined, { text });
+      assert.equal(r.state.country, country, text);
+      assert.equal(r.state.from, from, text);
+    }
+    // Left already: where they come from, not where they are.
+    assert.notEqual(engine.reply(undefined, { text: "salimos de honduras hace dos semanas, estamos cansados, donde hay albergue" }).state.country, "HN");
+  });
   test("an answer written for one nationality is not given when the message names only other countries", () => {
     for (const text of [
       "despues de la deportacion a haiti, hay un centro para los niños en el aeropuerto de port au prince",
