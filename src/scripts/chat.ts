@@ -80,13 +80,12 @@ export function mountChat(root: HTMLElement): ChatSession {
   const plain = root.parentElement?.querySelector("[data-chat-nojs]");
   const typed = plain?.querySelector("textarea")?.value.trim();
   plain?.remove();
+  if (typed && !input.value) input.value = typed;
 
   let socket: WebSocket | undefined;
   let ready = false;
   let closedByUs = false;
   const outbox: string[] = [];
-
-  if (typed && !input.value) input.value = typed;
 
   const setStatus = (text: string) => (status.textContent = text);
 
