@@ -400,6 +400,7 @@ export const triageContexts = [
   "near",
   "outside",
   "taken",
+  "sexAsked",
 ] as const;
 export type TriageContext = (typeof triageContexts)[number];
 

@@ -156,6 +156,14 @@ const cases: Record<string, [string, string][]> = {
     ["ht", "li vyole m e li toujou nan menm kay la avè m"],
     ["pt", "ele me estuprou e ainda ta aqui no quarto do lado"],
   ],
+  // Sex demanded now as the price of passing, of being guided on or of not being left behind: it has not happened yet, so not the care after an assault first.
+  "sexual-coercion": [
+    ["es", "el policia del retén me dice q si no me voy con el a la patrulla no deja pasar a mi familia, tengo 15"],
+    ["en", "the guide says i have to sleep with him tonight or he abandons me and my baby by the river"],
+    ["fr", "le passeur exige que ma fille de 14 ans passe la nuit avec lui sinon il nous laisse a la frontiere"],
+    ["ht", "gid la di si m pa kouche avè l aswè a l ap kite nou nan bwa a, m gen 15 an"],
+    ["pt", "o coiote disse que minha filha tem que ficar com ele essa noite senao ele abandona a gente no deserto"],
+  ],
   // A threat waiting outside the shelter or the house: stay inside and tell the staff, not "go to a safer place".
   "threat-outside": [
     ["es", "me amenazaron de muerte y ahora los tipos estan parados enfrente del albergue esperando que salga"],

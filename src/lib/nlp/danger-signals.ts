@@ -61,7 +61,7 @@ export function compileDangerSignals(danger: BotDanger): SignalFinder {
 }
 
 /** Contexts that only choose among advice (content/bot/emergencies.yaml `needs`, `unless`): not features of the danger. */
-const ADVICE_ONLY_CONTEXTS: ReadonlySet<TriageContext> = new Set(["remote", "money", "self", "carer", "relative", "water", "coming", "near", "outside", "taken"]);
+const ADVICE_ONLY_CONTEXTS: ReadonlySet<TriageContext> = new Set(["remote", "money", "self", "carer", "relative", "water", "coming", "near", "outside", "taken", "sexAsked"]);
 
 /** The signals as classifier features ("strong:held", "ctx:pastOver", ...). */
 export function signalFeatures(s: DangerSignals): string[] {
