@@ -339,6 +339,17 @@ const situations: { name: string; messages: [string, string][]; expect: { shows?
     expect: { hides: ["taken-seen"] },
   },
   {
+    name: "a smuggler threatening to abandon them unless they pay, with no word of sex asked, gets neither the advice for sex demanded nor the care after an assault",
+    messages: [
+      ["es", "el coyote dice q si mi mama no paga esta noche nos deja tirados en el monte, tengo 14"],
+      ["en", "the guide says if we dont pay him more tonight he leaves us in the jungle, im 15"],
+      ["fr", "le passeur dit que si on paye pas ce soir il nous abandonne a la frontiere"],
+      ["pt", "o coiote falou que se a gente nao pagar hoje a noite ele larga a gente no rio"],
+      ["ht", "gid la di si nou pa peye l aswè a l ap kite nou nan bwa a"],
+    ],
+    expect: { hides: ["sexual-coercion", "sexual-violence"] },
+  },
+  {
     name: "someone forced to work by a relative gets the advice for the person exploited, not the one for their family",
     messages: [
       ["es", "mi tio me obliga a trabajar en su milpa todo el dia y tiene mis papeles, no me deja irme"],
