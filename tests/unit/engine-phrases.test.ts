@@ -60,3 +60,22 @@ test("{n} reads a number, so a person's own age can be taken from their words", 
   assert.equal(numberIn(compilePhrases(["tengo {n} años"]), tokenize("hola, tengo 15 años")), 15);
   assert.equal(numberIn(compilePhrases(["tengo {n} años"]), tokenize("tengo 3 hijos")), undefined);
 });
+
+test("every kind of typo after the first two letters is forgiven, at the third letter as at the last", () => {
+  // "pegando": a letter added, dropped, changed or swapped with the next one.
+  for (const typo of ["peegando", "pegandoo", "pgando", "pegand", "peqando", "pegandu", "pgeando", "pegadno"]) {
+    // (a typo in the first two letters is another word: "pgando" and "pgeando" change the second)
+    const expected = !["pgando", "pgeando"].includes(typo);
+    assert.equal(matches("me esta pegando", `me esta ${typo}`), expected, typo);
+  }
+  // A long stem: a letter changed or two swapped within the letters it covers, any ending after them.
+  for (const typo of ["secuetsraron", "secuestarron", "seduestraron", "secuestrs"]) assert.equal(matches("secuestr*", `a mi primo lo ${typo}`), true, typo);
+  for (const typo of ["sceuestraron", "secestraron"]) assert.equal(matches("secuestr*", `a mi primo lo ${typo}`), false, typo);
+});
+
+test("phrases compiled after others were matched are found too", () => {
+  assert.equal(matches("nos tienen encerrados", "nos tienen encerrados"), true);
+  // New words, never seen by the phrases before: the matching must learn them.
+  assert.equal(matches("zarpazo* & quetzalcoatl", "un zarpazos de quetzalcoatl"), true);
+  assert.equal(matches("quetzalcoatl", "un quetzalcoatls"), true);
+});

@@ -5,7 +5,7 @@
 // "=matarme": one letter there makes another word ("matarte" is a threat, not self-harm).
 import { editDistance, tokenize } from "./text";
 
-type WordMatcher =
+type Atom =
   | { kind: "word"; word: string; exact?: true }
   | { kind: "stem"; stem: string }
   | { kind: "number" }
@@ -13,97 +13,39 @@ type WordMatcher =
   | { kind: "any" }
   | { kind: "either"; options: WordMatcher[] };
 
+/** One matcher of one written word; `id` numbers it among every matcher made (see `intern`). */
+type WordMatcher = Atom & { id: number };
+
 /** A compiled phrase: every part must match (parts are the "&"-separated pieces). */
 export interface Phrase {
   source: string;
   parts: WordMatcher[][];
   /**
-   * Per part, for each word it needs, the keys a token matching that word must have (see
-   * `keysOf`); a part whose needs a message's keys cannot meet is skipped without matching it
-   * word by word.
+   * Per part, the matchers (by id) its words need, "*" left out: a phrase one of whose matchers
+   * no token of a message matches is skipped without trying it word by word.
    */
-  needs: string[][][];
+  needs: number[][];
   /** Per part, per word: it must follow the word before it directly ("y+si"), with no word between. */
   tight: boolean[][];
 }
 
-// Keys say which tokens a matcher could match, so a set lookup rules out most phrases before any
-// word-by-word matching. A token has three: the token itself ("=encerrado"), its first two
-// letters and its first three. A matcher lists the keys of the tokens it can match: a short word
-// only itself (no typo tolerance there), a short stem its first three letters, and anything that
-// forgives a typo (which keeps the first two letters) its first two.
-const NUMBER_KEY = "#n";
-const YEAR_KEY = "#y";
 const isNumber = (token: string) => /^\d{1,2}$/.test(token);
 const isYear = (token: string) => /^(19|20)\d\d$/.test(token);
 /** Words and stems this long tolerate one typo (after their first two letters): shorter ones would catch other words. */
 const TYPO_MIN_LENGTH = 7;
 
-/** Keys a matching token must have, or undefined when any token may match. */
-function keysOf(m: WordMatcher): string[] | undefined {
-  switch (m.kind) {
-    case "any":
-      return undefined;
-    case "number":
-      return [NUMBER_KEY];
-    case "year":
-      return [YEAR_KEY];
-    case "stem":
-      if (m.stem.length >= TYPO_MIN_LENGTH) return [m.stem.slice(0, 2)];
-      if (m.stem.length >= 3) return [m.stem.slice(0, 3)];
-      return m.stem.length >= 2 ? [m.stem.slice(0, 2)] : undefined;
-    case "word":
-      return m.word.length >= TYPO_MIN_LENGTH && !m.exact ? [m.word.slice(0, 2)] : [`=${m.word}`];
-    case "either": {
-      const keys: string[] = [];
-      for (const o of m.options) {
-        const k = keysOf(o);
-        if (!k) return undefined;
-        keys.push(...k);
-      }
-      return keys;
-    }
-  }
-}
-
-// Token lists are never changed once made (the engine only filters and maps them), so their
-// keys are worked out once per list however many phrases are tried against it.
-const messageKeys = new WeakMap<readonly string[], { length: number; keys: Set<string> }>();
-
-function keysOfMessage(tokens: readonly string[]): Set<string> {
-  const known = messageKeys.get(tokens);
-  if (known && known.length === tokens.length) return known.keys;
-  const keys = new Set<string>();
-  for (const t of tokens) {
-    keys.add(t.slice(0, 2));
-    if (t.length >= 3) keys.add(t.slice(0, 3));
-    keys.add(`=${t}`);
-    if (isNumber(t)) keys.add(NUMBER_KEY);
-    if (isYear(t)) keys.add(YEAR_KEY);
-  }
-  messageKeys.set(tokens, { length: tokens.length, keys });
-  return keys;
-}
-
-function partMayMatch(needs: string[][], keys: Set<string>): boolean {
-  for (const need of needs) {
-    let ok = false;
-    for (const k of need) if (keys.has(k)) ok = true;
-    if (!ok) return false;
-  }
-  return true;
-}
-
-function mayMatch(phrase: Phrase, keys: Set<string>): boolean {
-  for (const needs of phrase.needs) if (!partMayMatch(needs, keys)) return false;
-  return true;
-}
-
-// The same matcher ("me|nos|la", "encerr*") recurs in hundreds of phrases: each is made once.
+// The same matcher ("me|nos|la", "encerr*") recurs in hundreds of phrases: each is made once, and
+// numbered, so a message can be read once into "which matchers each of its words meets" and every
+// phrase then checked against that table instead of word by word.
 const interned = new Map<string, WordMatcher>();
-function intern(key: string, make: () => WordMatcher): WordMatcher {
+const matchers: WordMatcher[] = [];
+function intern(key: string, make: () => Atom): WordMatcher {
   let m = interned.get(key);
-  if (!m) interned.set(key, (m = make()));
+  if (!m) {
+    m = Object.assign(make(), { id: matchers.length });
+    interned.set(key, m);
+    matchers.push(m);
+  }
   return m;
 }
 
@@ -153,12 +95,7 @@ export function compilePhrase(source: string): Phrase {
     })
     .filter((p) => p.seq.length > 0);
   const parts = compiled.map((p) => p.seq);
-  const needs = parts.map((part) =>
-    part.flatMap((m) => {
-      const k = keysOf(m);
-      return k ? [k] : [];
-    }),
-  );
+  const needs = parts.map((part) => [...new Set(part.filter((m) => m.kind !== "any").map((m) => m.id))]);
   return { source, parts, needs, tight: compiled.map((p) => p.tight) };
 }
 
@@ -187,13 +124,15 @@ export function compilePhrases(sources: readonly string[] | undefined): Phrase[]
   return (sources ?? []).map(compilePhrase).filter((p) => p.parts.length > 0);
 }
 
+
 // One typo, but not in the first two letters: "pegando"/"pagando" are different words.
 function nearMiss(token: string, word: string): boolean {
   // (the first two letters compared without slicing: this runs for every token and word)
   return token.length >= 2 && token.charCodeAt(0) === word.charCodeAt(0) && token.charCodeAt(1) === word.charCodeAt(1) && editDistance(token, word, 1) <= 1;
 }
 
-function wordMatches(m: WordMatcher, token: string): boolean {
+/** Whether a token meets a matcher: the one definition; the lookups below only find which to ask. */
+function wordMatches(m: Atom, token: string): boolean {
   switch (m.kind) {
     case "any":
       return true;
@@ -211,97 +150,216 @@ function wordMatches(m: WordMatcher, token: string): boolean {
   }
 }
 
-/** No position: a word whose two first letters no token has. */
-const NOWHERE: readonly number[] = [];
-
-/** Per message (its token array): where the tokens starting with each two letters are. */
-const tokenPositions = new WeakMap<readonly string[], { length: number; byPrefix: Map<string, number[]>; either: Map<WordMatcher, number[] | undefined> }>();
+/**
+ * Each way of leaving out one of a string's letters from position `from` on (and, with `from` 0,
+ * the string itself). Two strings one typo apart share one of these (symmetric deletion).
+ */
+function deletions(s: string, from = 0): string[] {
+  const out = from === 0 ? [s] : [];
+  for (let i = from; i < s.length; i++) out.push(s.slice(0, i) + s.slice(i + 1));
+  return out;
+}
 
 /**
- * The positions where a token matching `m` may stand, or undefined when any may. Every token a
- * word or a stem (of two letters or more) matches starts with its first two letters, typo or not
- * (nearMiss keeps them), so a sequence need only be tried from there, not from every token of a
- * 500-character story.
+ * Where a message's side of the deletions starts. nearMiss keeps a word's first two letters, and
+ * every typo it forgives can be taken as made from the third letter on ("abbc" for "abc" is a
+ * "b" added at the third place), so the message's words are cut only from there; the lexicon's
+ * words, read once, are cut everywhere.
  */
-function startsOf(m: WordMatcher, tokens: readonly string[]): readonly number[] | undefined {
-  let memo = tokenPositions.get(tokens);
-  if (!memo || memo.length !== tokens.length) {
-    const byPrefix = new Map<string, number[]>();
-    tokens.forEach((t, i) => {
-      const k = t.slice(0, 2);
-      const list = byPrefix.get(k);
-      if (list) list.push(i);
-      else byPrefix.set(k, [i]);
-    });
-    tokenPositions.set(tokens, (memo = { length: tokens.length, byPrefix, either: new Map() }));
-  }
-  switch (m.kind) {
-    case "word":
-      return memo.byPrefix.get(m.word.slice(0, 2)) ?? NOWHERE;
-    case "stem":
-      return m.stem.length >= 2 ? (memo.byPrefix.get(m.stem.slice(0, 2)) ?? NOWHERE) : undefined;
-    case "either": {
-      if (memo.either.has(m)) return memo.either.get(m);
-      let all: number[] | undefined = [];
-      for (const o of m.options) {
-        const at = startsOf(o, tokens);
-        if (!at) {
-          all = undefined;
-          break;
+const TYPO_FROM = 2;
+
+function file<K>(map: Map<K, number[]>, key: K, id: number): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [id]);
+  else if (list[list.length - 1] !== id) list.push(id);
+}
+
+/** Which matchers a token could meet, found by lookups instead of trying each. */
+interface MatcherLookup {
+  /** How many matchers existed when it was made: more phrases compiled since make a new one. */
+  size: number;
+  words: Map<string, number[]>;
+  /** Stems by their letters: a token meets those that are one of its beginnings. */
+  stems: Map<string, number[]>;
+  longestStem: number;
+  /** Words that forgive a typo, under each of their deletions (to be checked with nearMiss). */
+  nearWords: Map<string, number[]>;
+  /** Stems that forgive a typo, under each of their deletions, and their lengths. */
+  nearStems: Map<string, number[]>;
+  nearStemLengths: number[];
+  numbers: number[];
+  years: number[];
+  /** For each matcher, the "a|b" matchers it is an option of. */
+  eitherOf: Map<number, number[]>;
+  /** The lexicon's own words, with the matchers each meets, worked out when first met. */
+  known: Map<string, readonly number[] | undefined>;
+}
+
+let lookup: MatcherLookup | undefined;
+
+function matcherLookup(): MatcherLookup {
+  if (lookup && lookup.size === matchers.length) return lookup;
+  const l: MatcherLookup = { size: matchers.length, words: new Map(), stems: new Map(), longestStem: 0, nearWords: new Map(), nearStems: new Map(), nearStemLengths: [], numbers: [], years: [], eitherOf: new Map(), known: new Map() };
+  const lengths = new Set<number>();
+  for (const m of matchers) {
+    switch (m.kind) {
+      case "word":
+        file(l.words, m.word, m.id);
+        l.known.set(m.word, undefined);
+        if (!m.exact && m.word.length >= TYPO_MIN_LENGTH) for (const d of deletions(m.word)) file(l.nearWords, d, m.id);
+        break;
+      case "stem":
+        file(l.stems, m.stem, m.id);
+        l.longestStem = Math.max(l.longestStem, m.stem.length);
+        if (m.stem.length >= TYPO_MIN_LENGTH) {
+          lengths.add(m.stem.length);
+          for (const d of deletions(m.stem)) file(l.nearStems, d, m.id);
         }
-        all.push(...at);
-      }
-      if (all) all = [...new Set(all)].sort((x, y) => x - y);
-      memo.either.set(m, all);
-      return all;
+        break;
+      case "number":
+        l.numbers.push(m.id);
+        break;
+      case "year":
+        l.years.push(m.id);
+        break;
+      case "either":
+        for (const o of m.options) file(l.eitherOf, o.id, m.id);
+        break;
+      case "any":
+        break;
     }
-    default:
-      return undefined;
   }
+  l.nearStemLengths = [...lengths].sort((a, b) => a - b);
+  return (lookup = l);
+}
+
+/**
+ * Every matcher (by id, "*" aside) that a token meets, "a|b" ones included. The lexicon's own
+ * words are worked out once; other words each time, so that no word a person wrote is kept.
+ */
+function matchersMet(token: string): readonly number[] {
+  const l = matcherLookup();
+  const known = l.known.get(token);
+  if (known) return known;
+  const met = new Set<number>();
+  const add = (ids: readonly number[] | undefined) => {
+    if (ids) for (const id of ids) met.add(id);
+  };
+  // Found by their letters: these match by construction.
+  add(l.words.get(token));
+  for (let n = Math.min(token.length, l.longestStem); n >= 0; n--) add(l.stems.get(token.slice(0, n)));
+  // One typo away, perhaps: wordMatches decides.
+  const near = new Set<number>();
+  const maybe = (ids: readonly number[] | undefined) => {
+    if (ids) for (const id of ids) if (!met.has(id)) near.add(id);
+  };
+  if (token.length >= TYPO_MIN_LENGTH - 1) for (const d of [token, ...deletions(token, TYPO_FROM)]) maybe(l.nearWords.get(d));
+  for (const n of l.nearStemLengths) {
+    if (n > token.length) break;
+    for (const d of deletions(token.slice(0, n), TYPO_FROM)) maybe(l.nearStems.get(d));
+  }
+  for (const id of near) if (wordMatches(matchers[id] as WordMatcher, token)) met.add(id);
+  if (isNumber(token)) add(l.numbers);
+  if (isYear(token)) add(l.years);
+  for (const id of [...met]) add(l.eitherOf.get(id));
+  const out = [...met];
+  if (l.known.has(token)) l.known.set(token, out);
+  return out;
+}
+
+/** A message read once: for each matcher its tokens meet, where they stand (in order). */
+interface Table {
+  length: number;
+  at: Map<number, number[]>;
+}
+
+// Token lists are never changed once made (the engine only filters and maps them), so each is
+// read once however many phrases are tried against it.
+const tables = new WeakMap<readonly string[], Table>();
+
+function tableOf(tokens: readonly string[]): Table {
+  const known = tables.get(tokens);
+  if (known && known.length === tokens.length) return known;
+  const at = new Map<number, number[]>();
+  tokens.forEach((t, i) => {
+    for (const id of matchersMet(t)) {
+      const list = at.get(id);
+      if (!list) at.set(id, [i]);
+      else if (list[list.length - 1] !== i) list.push(i);
+    }
+  });
+  const table = { length: tokens.length, at };
+  tables.set(tokens, table);
+  return table;
+}
+
+/** No position: a matcher no token meets. */
+const NOWHERE: readonly number[] = [];
+
+function partMayMatch(needs: readonly number[], table: Table): boolean {
+  for (const id of needs) if (!table.at.has(id)) return false;
+  return true;
+}
+
+function mayMatch(phrase: Phrase, table: Table): boolean {
+  for (const needs of phrase.needs) if (!partMayMatch(needs, table)) return false;
+  return true;
+}
+
+/** The first position in an ascending list after `after`, or -1. */
+function firstAfter(list: readonly number[], after: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as number) <= after) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < list.length ? (list[lo] as number) : -1;
 }
 
 /** Where the first match of `seq` starts and ends (the index after its last word), if it occurs. */
-function matchSequence(seq: WordMatcher[], tokens: string[], gap: number, tight?: readonly boolean[]): { start: number; end: number } | undefined {
+function matchSequence(seq: readonly WordMatcher[], table: Table, gap: number, tight?: readonly boolean[]): { start: number; end: number } | undefined {
   const first = seq[0];
   if (!first) return undefined;
-  const starts = startsOf(first, tokens);
-  const count = starts ? starts.length : tokens.length;
+  const starts = first.kind === "any" ? undefined : (table.at.get(first.id) ?? NOWHERE);
+  const count = starts ? starts.length : table.length;
   for (let n = 0; n < count; n++) {
     const start = starts ? (starts[n] as number) : n;
-    if (!wordMatches(first, tokens[start] as string)) continue;
     let at = start;
     let ok = true;
     for (let k = 1; k < seq.length && ok; k++) {
-      ok = false;
-      for (let j = at + 1; j <= Math.min(tokens.length - 1, at + 1 + (tight?.[k] ? 0 : gap)); j++) {
-        if (wordMatches(seq[k] as WordMatcher, tokens[j] as string)) {
-          at = j;
-          ok = true;
-          break;
-        }
-      }
+      // The next word stands right after, or up to `gap` words later: the nearest one is taken.
+      const last = Math.min(table.length - 1, at + 1 + (tight?.[k] ? 0 : gap));
+      const m = seq[k] as WordMatcher;
+      const next = m.kind === "any" ? at + 1 : firstAfter(table.at.get(m.id) ?? NOWHERE, at);
+      ok = next >= 0 && next <= last;
+      if (ok) at = next;
     }
     if (ok) return { start, end: at + 1 };
   }
   return undefined;
 }
 
+/** Does every part of the phrase occur in the message? */
+function partsMatch(phrase: Phrase, table: Table, gap: number): boolean {
+  return phrase.parts.every((part, i) => matchSequence(part, table, gap, phrase.tight[i]) !== undefined);
+}
+
+function occurs(phrase: Phrase, table: Table, gap: number): boolean {
+  return mayMatch(phrase, table) && partsMatch(phrase, table, gap);
+}
+
 /** Does the phrase occur in these (folded) tokens? */
 export function phraseMatches(phrase: Phrase, tokens: string[], gap = 2): boolean {
-  if (!mayMatch(phrase, keysOfMessage(tokens))) return false;
-  return partsMatch(phrase, tokens, gap);
+  return occurs(phrase, tableOf(tokens), gap);
 }
 
-/** Does every part of the phrase occur in the tokens? */
-function partsMatch(phrase: Phrase, tokens: string[], gap: number): boolean {
-  return phrase.parts.every((part, i) => matchSequence(part, tokens, gap, phrase.tight[i]) !== undefined);
-}
-
-/** Positions of a phrase list's phrases by the key of one word each needs (lists are never changed once compiled). */
+/** Positions of a phrase list's phrases by one matcher each needs (lists are never changed once compiled). */
 interface PhraseIndex {
   length: number;
-  byKey: Map<string, number[]>;
-  /** Phrases that need no particular key (only "*" or very short stems): always tried. */
+  byMatcher: Map<number, number[]>;
+  /** Phrases that need no particular matcher (only "*"): always tried. */
   always: number[];
 }
 
@@ -310,49 +368,41 @@ const phraseIndexes = new WeakMap<readonly Phrase[], PhraseIndex>();
 function indexOf(phrases: readonly Phrase[]): PhraseIndex {
   const known = phraseIndexes.get(phrases);
   if (known && known.length === phrases.length) return known;
-  const index: PhraseIndex = { length: phrases.length, byKey: new Map(), always: [] };
-  // Each phrase is filed under its rarest needed word, so few phrases share a key.
-  const frequency = new Map<string, number>();
-  for (const p of phrases) for (const need of p.needs.flat()) for (const k of need) frequency.set(k, (frequency.get(k) ?? 0) + 1);
-  const weight = (need: string[]) => need.reduce((sum, k) => sum + (frequency.get(k) ?? 0), 0);
+  const index: PhraseIndex = { length: phrases.length, byMatcher: new Map(), always: [] };
+  // Each phrase is filed under the matcher it needs that fewest phrases need, so few share one.
+  const frequency = new Map<number, number>();
+  for (const p of phrases) for (const id of new Set(p.needs.flat())) frequency.set(id, (frequency.get(id) ?? 0) + 1);
   phrases.forEach((p, i) => {
-    let need: string[] | undefined;
-    for (const n of p.needs.flat()) if (!need || weight(n) < weight(need)) need = n;
-    if (!need) {
-      index.always.push(i);
-      return;
-    }
-    for (const k of new Set(need)) {
-      const list = index.byKey.get(k);
-      if (list) list.push(i);
-      else index.byKey.set(k, [i]);
-    }
+    let need: number | undefined;
+    for (const id of p.needs.flat()) if (need === undefined || (frequency.get(id) as number) < (frequency.get(need) as number)) need = id;
+    if (need === undefined) index.always.push(i);
+    else file(index.byMatcher, need, i);
   });
   phraseIndexes.set(phrases, index);
   return index;
 }
 
+/** Positions of the phrases filed under a matcher the message meets, in list order, once each. */
+function candidatesOf(phrases: readonly Phrase[], table: Table): number[] {
+  const index = indexOf(phrases);
+  const candidates = [...index.always];
+  for (const id of table.at.keys()) {
+    const list = index.byMatcher.get(id);
+    if (list) for (const i of list) candidates.push(i);
+  }
+  // Each phrase is filed once, so there are no repeats to remove.
+  return candidates.sort((x, y) => x - y);
+}
+
 /** The first phrase that occurs, if any. */
 export function findPhrase(phrases: readonly Phrase[], tokens: string[], gap = 2): Phrase | undefined {
   if (phrases.length === 0) return undefined;
-  const keys = keysOfMessage(tokens);
-  for (const i of candidatesOf(phrases, keys)) {
+  const table = tableOf(tokens);
+  for (const i of candidatesOf(phrases, table)) {
     const p = phrases[i] as Phrase;
-    if (mayMatch(p, keys) && partsMatch(p, tokens, gap)) return p;
+    if (occurs(p, table, gap)) return p;
   }
   return undefined;
-}
-
-/** Positions of the phrases one of whose needed words the message may contain, in list order, once each. */
-function candidatesOf(phrases: readonly Phrase[], keys: Set<string>): number[] {
-  const index = indexOf(phrases);
-  const candidates = [...index.always];
-  for (const k of keys) {
-    const list = index.byKey.get(k);
-    if (list) for (const i of list) candidates.push(i);
-  }
-  candidates.sort((x, y) => x - y);
-  return candidates.filter((i, at) => at === 0 || candidates[at - 1] !== i);
 }
 
 interface Grouped {
@@ -365,7 +415,7 @@ const groupedLists = new WeakMap<readonly (readonly Phrase[])[], Grouped>();
 
 /**
  * For each list of phrases, does any of its phrases occur? The same answers as findPhrase on each
- * list, worked out in one pass over the phrases indexed under the message's word keys.
+ * list, worked out in one pass over the phrases filed under the matchers the message meets.
  * (Lists are never changed once compiled.)
  */
 export function findInEach(lists: readonly (readonly Phrase[])[], tokens: string[], gap = 2): boolean[] {
@@ -377,21 +427,17 @@ export function findInEach(lists: readonly (readonly Phrase[])[], tokens: string
   const found: boolean[] = lists.map(() => false);
   const { flat, groupOf } = grouped;
   if (flat.length === 0) return found;
-  const keys = keysOfMessage(tokens);
+  const table = tableOf(tokens);
   // Whether each list matches does not depend on the order the phrases are tried in, so the
-  // candidates are tried as the keys give them (no sorting), each phrase at most once.
+  // candidates are tried as the matchers give them (no sorting); each phrase is filed once.
   const index = indexOf(flat);
-  const tried = new Uint8Array(flat.length);
   const attempt = (i: number) => {
     const g = groupOf[i] as number;
-    if (found[g] || tried[i]) return;
-    tried[i] = 1;
-    const p = flat[i] as Phrase;
-    if (mayMatch(p, keys) && partsMatch(p, tokens, gap)) found[g] = true;
+    if (!found[g] && occurs(flat[i] as Phrase, table, gap)) found[g] = true;
   };
   for (const i of index.always) attempt(i);
-  for (const k of keys) {
-    const list = index.byKey.get(k);
+  for (const id of table.at.keys()) {
+    const list = index.byMatcher.get(id);
     if (list) for (const i of list) attempt(i);
   }
   return found;
@@ -400,11 +446,8 @@ export function findInEach(lists: readonly (readonly Phrase[])[], tokens: string
 /** Positions of every phrase that occurs, in list order (the same as testing each with phraseMatches). */
 export function allMatching(phrases: readonly Phrase[], tokens: string[], gap = 2): number[] {
   if (phrases.length === 0) return [];
-  const keys = keysOfMessage(tokens);
-  return candidatesOf(phrases, keys).filter((i) => {
-    const p = phrases[i] as Phrase;
-    return mayMatch(p, keys) && partsMatch(p, tokens, gap);
-  });
+  const table = tableOf(tokens);
+  return candidatesOf(phrases, table).filter((i) => occurs(phrases[i] as Phrase, table, gap));
 }
 
 /**
@@ -412,11 +455,11 @@ export function allMatching(phrases: readonly Phrase[], tokens: string[], gap = 
  * ends the tokens counts ("tengo 15" as a whole sentence, not "tengo 15 dias").
  */
 export function numberIn(phrases: readonly Phrase[], tokens: string[], atEnd = false): number | undefined {
-  const keys = keysOfMessage(tokens);
+  const table = tableOf(tokens);
   for (const p of phrases) {
     for (const [i, part] of p.parts.entries()) {
-      if (!partMayMatch(p.needs[i] as string[][], keys)) continue;
-      const hit = matchSequence(part, tokens, 0, p.tight[i]);
+      if (!partMayMatch(p.needs[i] as number[], table)) continue;
+      const hit = matchSequence(part, table, 0, p.tight[i]);
       if (!hit || (atEnd && hit.end !== tokens.length)) continue;
       const idx = part.findIndex((m) => m.kind === "number");
       if (idx < 0) continue;
