@@ -6,7 +6,7 @@
 // Words that appear in a large share of a locale's sections act as stop words (this works for
 // Haitian Creole too, where no stop-word list is packaged). The nearest ask, compared word for word
 // with its function words, then says which guide and section fit the kind of question best.
-import MiniSearch, { type SearchResult } from "minisearch";
+import MiniSearch from "minisearch";
 import type { ConversationState, KnowledgeBase } from "./types";
 import type { KbGuide } from "../../src/lib/kb";
 import { tokenize } from "../../src/lib/nlp/text";
@@ -15,6 +15,7 @@ import { anyStopWords, stopWordsFor } from "../../src/lib/nlp/stop-words";
 import type { Locale } from "../../src/lib/locales";
 import { allMatching, compilePhrase, type Phrase } from "../../src/lib/nlp/phrases";
 import { matcherFeatures, trainMatcher, type Matcher } from "../../src/lib/nlp/matcher";
+import { termSearch, type QueryTerm, type TermSearch } from "./term-search";
 
 export interface SectionHit {
   guide: string;
@@ -60,7 +61,11 @@ interface Doc {
 }
 
 interface LocaleIndex {
-  search: MiniSearch<Doc>;
+  /** The guide documents, searched with MiniSearch's scores (see term-search.ts). */
+  search: TermSearch;
+  docs: Doc[];
+  /** A word as the index has it (stemmed), or null for a function word. */
+  process: (word: string) => string | null;
   stop: Set<string>;
   stem: (w: string) => string;
   /** Slang phrases and, at the same positions, what each means. */
@@ -221,30 +226,38 @@ function nearestAsks(rows: readonly { guide: string; section: number; text: stri
   const best = new Float64Array(slots.length);
   return {
     near(tokens) {
-      const q = askFeatures(tokens, stem).flatMap((x) => features.get(x) ?? []);
-      const qn = Math.sqrt(q.reduce((t, x) => t + x.idf ** 2, 0)) || 1;
+      let qn = 0;
       const touched: number[] = [];
-      for (const { idf, rows: list } of q)
+      for (const x of askFeatures(tokens, stem)) {
+        const feature = features.get(x);
+        if (!feature) continue;
+        const { idf, rows: list } = feature;
+        qn += idf * idf;
         for (const row of list) {
           if (dots[row] === 0) touched.push(row);
           // A row's weight for a feature is the feature's IDF, as is the message's: their product is idf².
           dots[row] = (dots[row] as number) + idf * idf;
         }
+      }
+      qn = Math.sqrt(qn) || 1;
+      // Only the sections the message shares a feature with are looked at, and set back after.
+      const slotsTouched: number[] = [];
       for (const row of touched) {
         const slot = slotOf[row] as number;
         const sim = (dots[row] as number) / (qn * (norms[row] as number));
         dots[row] = 0;
+        if (best[slot] === 0) slotsTouched.push(slot);
         if (sim > (best[slot] as number)) best[slot] = sim;
       }
       const out = new Map<string, Map<number, number>>();
-      best.forEach((sim, slot) => {
-        if (sim === 0) return;
+      for (const slot of slotsTouched.sort((a, b) => a - b)) {
+        const sim = best[slot] as number;
         best[slot] = 0;
         const { guide, section } = slots[slot] as { guide: string; section: number };
         let g = out.get(guide);
         if (!g) out.set(guide, (g = new Map()));
         g.set(section, sim);
-      });
+      }
       return out;
     },
   };
@@ -271,11 +284,11 @@ function buildIndex(kb: KnowledgeBase, row: Locale): LocaleIndex | undefined {
   const stop = stopWords(guides, row);
   const stem = stemmerFor(row.stemmer);
   const near = (term: string) => term.length >= NEAR_MATCH_MIN_LENGTH;
-  const search = new MiniSearch<Doc>({
+  const process = (term: string) => (term.length < 2 || stop.has(term) ? null : stem(term));
+  const mini = new MiniSearch<Doc>({
     fields,
-    storeFields: ["guide", "section"],
     tokenize: (text) => tokenize(text),
-    processTerm: (term) => (term.length < 2 || stop.has(term) ? null : stem(term)),
+    processTerm: process,
     searchOptions: { boost, prefix: near, fuzzy: (term) => (near(term) ? 1 : false), maxFuzzy: 1, weights: NEAR_MATCH_WEIGHTS },
   });
   const docs: Doc[] = [];
@@ -286,7 +299,8 @@ function buildIndex(kb: KnowledgeBase, row: Locale): LocaleIndex | undefined {
       docs.push({ id: `${g.id}#${i}`, guide: g.id, section: i, heading: s.heading, text: s.text, ...(s.answer ? { answer: s.answer.text, asks: s.answer.asks.join(" \n ") } : {}) });
     });
   }
-  search.addAll(docs);
+  mini.addAll(docs);
+  const search = termSearch(mini, docs.map((d) => d.id), { nearFor: near, weights: NEAR_MATCH_WEIGHTS });
   const entries = Object.entries(kb.lexicon.slang[locale] ?? {});
   const asked = new Set(
     guides
@@ -315,7 +329,7 @@ function buildIndex(kb: KnowledgeBase, row: Locale): LocaleIndex | undefined {
     ]),
   );
   const asks = nearestAsks(guides.flatMap((g) => g.sections.flatMap((x, i) => (x.answer ? x.answer.asks.map((text) => ({ guide: g.id, section: i, text })) : []))), stem);
-  return { search, stop, stem, slang: entries.map(([k]) => compilePhrase(k)), meanings: entries.map(([, v]) => v.join(" ")), asked, matcher, sectionMatchers, asks };
+  return { search, docs, process, stop, stem, slang: entries.map(([k]) => compilePhrase(k)), meanings: entries.map(([, v]) => v.join(" ")), asked, matcher, sectionMatchers, asks };
 }
 
 export interface Answerer {
@@ -429,18 +443,21 @@ export function createAnswerer(kb: KnowledgeBase): Answerer {
     // Function words of any of our languages don't count: a French message searched in the Spanish guides.
     const meaningful = new Set(tokens.filter((t) => t.length >= 2 && !index.stop.has(t) && !anyStop.has(t)).map(index.stem));
     if (meaningful.size === 0 && expansions.length === 0) return [];
-    const folded = tokens.join(" ");
-    const query = expansions.length ? { combineWith: "OR" as const, queries: [folded, { queries: [expansions.join(" ")], boostTerm: () => SLANG_WEIGHT }] } : folded;
-    const results: SearchResult[] = index.search.search(query, exact ? { fuzzy: false, prefix: false } : {});
+    // The message's words, and (counting less) what its slang means, as the index has them.
+    const terms = (words: readonly string[], boost: number): QueryTerm[] =>
+      words.flatMap((w) => {
+        const term = index.process(w);
+        return term ? [{ term, boost }] : [];
+      });
+    const query = [...terms(tokens, 1), ...terms(tokenize(expansions.join(" ")), SLANG_WEIGHT)];
     const byGuide = new Map<string, { scores: number[]; section: number; sectionScore: number; terms: Set<string>; sections: Map<number, number> }>();
-    for (const r of results) {
-      const guide = r["guide"] as string;
-      const section = r["section"] as number;
+    for (const r of index.search.search(query, !exact)) {
+      const { guide, section } = index.docs[r.doc] as Doc;
       let g = byGuide.get(guide);
       if (!g) byGuide.set(guide, (g = { scores: [], section: -1, sectionScore: 0, terms: new Set(), sections: new Map() }));
       if (section >= 0) g.sections.set(section, r.score);
       g.scores.push(r.score);
-      for (const t of r.queryTerms) g.terms.add(t);
+      for (const t of r.terms) g.terms.add(t);
       if (section >= 0 && r.score > g.sectionScore) {
         g.section = section;
         g.sectionScore = r.score;
