@@ -361,6 +361,14 @@ export interface AnswerContext {
   named?: readonly string[];
 }
 
+/**
+ * Where they are or are from is not known, but the message names countries and none of an
+ * answer's ("the Ghana embassy", "deported to Haiti"): it is another country's answer.
+ */
+function namesOnlyOthers(codes: readonly string[], named: readonly string[]): boolean {
+  return named.length > 0 && !codes.some((c) => named.includes(c));
+}
+
 export function createAnswerer(kb: KnowledgeBase): Answerer {
   const indexes = new Map<string, LocaleIndex>();
   for (const l of kb.locales) {
@@ -375,20 +383,20 @@ export function createAnswerer(kb: KnowledgeBase): Answerer {
   for (const g of kb.guides) guideIdsOf.set(g.locale, (guideIdsOf.get(g.locale) ?? new Set()).add(g.id));
   const guideOf = new Map(kb.guides.map((g) => [`${g.locale}\n${g.id}`, g]));
 
+  /** A guide in a language, or else in the source language. */
+  const guideIn = (guide: string, locale: string) => guideOf.get(`${locale}\n${guide}`) ?? sourceGuides.get(guide);
+
   /** How well a section fits where the person is: 1 when it holds there or everywhere (or we do not know where they are). */
-  function countryFit(guide: string, locale: string, section: number, place: Place): number {
-    const g = guideOf.get(`${locale}\n${guide}`) ?? sourceGuides.get(guide);
+  function countryFit(g: KbGuide | undefined, section: number, place: Place): number {
     const answer = section >= 0 ? g?.sections[section]?.answer : undefined;
+    if (!answer) return 1;
     let fit = 1;
-    const only = answer?.countries ?? [];
-    // Where they are or are from is not known, but the message names countries and not this
-    // answer's ("the Ghana embassy", "deported to Haiti"): it is another country's answer.
-    const namesOnlyOthers = (codes: readonly string[], named: readonly string[] = place.named ?? []) => named.length > 0 && !codes.some((c) => named.includes(c));
+    const only = answer.countries ?? [];
     if (place.country && only.length) fit *= only.includes(place.country as never) ? OWN_COUNTRY_SECTION : OTHER_COUNTRY;
-    else if (only.length && namesOnlyOthers(only)) fit *= OTHER_COUNTRY;
+    else if (only.length && namesOnlyOthers(only, place.named ?? [])) fit *= OTHER_COUNTRY;
     // An answer for one nationality (Salvadorans' consulate), by where the person is from. Not
     // by where they are when the origin is unknown: most people here are away from home.
-    const nationals = answer?.nationals ?? [];
+    const nationals = answer.nationals ?? [];
     if (place.from && nationals.length) fit *= nationals.includes(place.from as never) ? OWN_COUNTRY_SECTION : OTHER_COUNTRY;
     // (The country they are in does not count there: "the Senegal embassy in Mexico" is not about Mexicans' papers.)
     else if (nationals.length && namesOnlyOthers(nationals, (place.named ?? []).filter((c) => c !== place.country))) fit *= OTHER_COUNTRY;
@@ -422,14 +430,15 @@ export function createAnswerer(kb: KnowledgeBase): Answerer {
   /** The guide's section that answers: the section matcher and the search's section scores together, as for guides, weighed by where the person is. */
   function bestSection(index: LocaleIndex, h: SectionHit, text: readonly string[], place: Place, near?: ReadonlyMap<number, number>): { section: number; fit: number } {
     const ranked = index.sectionMatchers.get(h.guide)?.rank(text, SECTION_PER_WORD) ?? [];
-    if (ranked.length === 0) return { section: h.section, fit: countryFit(h.guide, h.locale, h.section, place) };
+    const g = guideIn(h.guide, h.locale);
+    if (ranked.length === 0) return { section: h.section, fit: countryFit(g, h.section, place) };
     const top = Math.max(1e-9, ...(h.sections ? [...h.sections.values()] : [0]));
     let best = h.section;
     let bestScore = -1;
     let bestFit = 1;
     for (const { label, p } of ranked) {
       const i = Number(label);
-      const fit = countryFit(h.guide, h.locale, i, place);
+      const fit = countryFit(g, i, place);
       const score = (SECTION_MATCHER_WEIGHT * p + (1 - SECTION_MATCHER_WEIGHT) * ((h.sections?.get(i) ?? 0) / top) + NEAR_ASK_SECTION * (near?.get(i) ?? 0)) * fit;
       if (score > bestScore) (best = i), (bestScore = score), (bestFit = fit);
     }

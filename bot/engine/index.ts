@@ -38,6 +38,8 @@ interface Turn {
   elsewhere?: string | undefined;
   /** Every country the message names (this reply only): an answer written for another one is not theirs. */
   named?: readonly string[];
+  /** The message has staff's words ("trabajo en un albergue"), once looked for (this reply only). */
+  staffWords?: boolean;
 }
 
 export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): Engine {
@@ -68,6 +70,11 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     return chooseLocale(model, turn.text, turn.tokens, turn.state.locale, given, ctx.source);
   }
 
+  /** Whether the message has staff's words: looked for once per message, however many stages ask. */
+  function staffWords(turn: Turn): boolean {
+    return (turn.staffWords ??= commands.staff(turn.tokens));
+  }
+
   /** Stage 4: what the message says about the person: where they are and are from, their age, whether they travel alone. */
   function understand(turn: Turn): void {
     const { here, from, town, elsewhere, named } = whereabouts(turn.tokens);
@@ -76,7 +83,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     turn.named = named;
     if (here) turn.state.country = here;
     if (from) turn.state.from = from;
-    turn.speaker = commands.staff(turn.tokens) ? "staff" : commands.parent(turn.tokens) ? "parent" : undefined;
+    turn.speaker = staffWords(turn) ? "staff" : commands.parent(turn.tokens) ? "parent" : undefined;
     // A parent's or a caseworker's words about a child ("mi hijo de 12 años viene solo") are not about the writer.
     if (turn.speaker) return;
     const now = definedOnly(commands.particularities(turn.tokens, turn.text));
@@ -105,7 +112,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
 
   /** Stage 5: the guide sections that answer the message. */
   function answer(turn: Turn, topics: string[] = []): AnswerChoice {
-    return answerer.choose(turn.tokens, turn.locale, { state: turn.state, staff: turn.speaker === "staff" || commands.staff(turn.tokens), topics, country: ctx.validCountry(turn.state.country), named: turn.named ?? [] });
+    return answerer.choose(turn.tokens, turn.locale, { state: turn.state, staff: turn.speaker === "staff" || staffWords(turn), topics, country: ctx.validCountry(turn.state.country), named: turn.named ?? [] });
   }
 
   function emergency(turn: Turn, tri: Pick<TriageResult, "dangers" | "advice" | "cannotTalk">): EngineReply {
@@ -206,7 +213,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     const found = turn.code ? undefined : triage(turn.text, turn.locale);
     // Staff asking about a child they work with ("una niña de 12 que viene sola") get their answer
     // with the confirm step first, unless the danger is one no context cancels.
-    const staffWriting = found !== undefined && commands.staff(turn.tokens);
+    const staffWriting = found !== undefined && staffWords(turn);
     const staffCase = staffWriting && found?.urgency === "emergency" && !found.evidence.uncancellable;
     const tri = staffCase && found ? { ...found, urgency: "check" as const } : found;
     if (tri?.urgency === "emergency") return emergency(turn, tri);

@@ -3,9 +3,10 @@
 // a query as the sum, over its terms, of each matching index term's boosted BM25 score in each
 // field, weighted for prefix and one-typo matches, times the number of query terms a document
 // matched. A term's per-document score never changes once the index is built, so each index
-// term's is asked of MiniSearch itself once, when the engine starts, and kept; a message then only finds
-// its terms' prefix and typo neighbours in the vocabulary (MiniSearch's own SearchableMap) and
-// adds their kept scores into one array. The scores are MiniSearch's, summed in another order.
+// term's is asked of MiniSearch itself once, when the engine starts, and kept. A message then only
+// finds its terms' neighbours in the vocabulary (prefixes in MiniSearch's own SearchableMap, one
+// typo by symmetric deletion) and adds their kept scores into one array. The scores are
+// MiniSearch's, summed in another order.
 import type MiniSearch from "minisearch";
 import SearchableMap from "minisearch/SearchableMap";
 
@@ -37,8 +38,24 @@ export interface NearOptions {
 
 /** How MiniSearch lowers a prefix match's weight with its extra letters (MiniSearch 7, executeQuerySpec). */
 const PREFIX_LENGTH_RATE = 0.3;
-/** One typo at most, as the index's search options ask (`fuzzy: 1`). */
+/** One typo at most, as the index's search options ask (`fuzzy: 1`): a typo neighbour is one edit away. */
 const MAX_TYPOS = 1;
+
+/** A word and each way of leaving out one of its letters. */
+function withDeletions(word: string): string[] {
+  const out = [word];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
+/** Whether two words differ by at most one letter added, dropped or changed (Levenshtein distance <= 1, as fuzzyGet counts). */
+function oneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
 
 interface Scores {
   docs: Int32Array;
@@ -50,6 +67,23 @@ export function termSearch<T>(mini: MiniSearch<T>, docIds: readonly string[], { 
   const vocabulary = new SearchableMap<number>();
   const terms = (mini.toJSON().index as [string, unknown][]).map(([term]) => term);
   terms.forEach((term, i) => vocabulary.set(term, i));
+  // One-typo neighbours by symmetric deletion: two words one edit apart share a string made by
+  // leaving out one letter (or one is that string). The same words SearchableMap.fuzzyGet(term,
+  // 1) finds, without walking the tree for every word of every message.
+  const byDeletion = new Map<string, number[]>();
+  terms.forEach((term, i) => {
+    for (const d of withDeletions(term)) {
+      const list = byDeletion.get(d);
+      if (!list) byDeletion.set(d, [i]);
+      else if (list[list.length - 1] !== i) list.push(i);
+    }
+  });
+  /** Index terms one edit (Levenshtein) from a word, the word itself left out. */
+  function oneTypoFrom(word: string): number[] {
+    const found = new Set<number>();
+    for (const d of withDeletions(word)) for (const i of byDeletion.get(d) ?? []) found.add(i);
+    return [...found].filter((i) => terms[i] !== word && oneEditApart(terms[i] as string, word));
+  }
   // Each index term's score in each document it is in: MiniSearch's, for the term alone and
   // exactly. Worked out when the engine starts (a few tens of ms per language).
   const kept: Scores[] = terms.map((term) => {
@@ -77,21 +111,30 @@ export function termSearch<T>(mini: MiniSearch<T>, docIds: readonly string[], { 
           if (!list.includes(term)) list.push(term);
         }
       };
+      // A word said twice is looked up in the vocabulary once (this message only).
+      const neighbours = new Map<string, [index: number, weight: number][]>();
       for (const { term, boost } of query) {
         const exact = vocabulary.get(term);
         if (exact !== undefined) add(exact, boost, term);
         if (!near || !nearFor(term)) continue;
-        const prefixed = new Set<string>();
-        for (const [t, i] of vocabulary.atPrefix(term)) {
-          const extra = t.length - term.length;
-          if (!extra) continue;
-          prefixed.add(t);
-          add(i, boost * ((weights.prefix * t.length) / (t.length + PREFIX_LENGTH_RATE * extra)), term);
+        let found = neighbours.get(term);
+        if (!found) {
+          found = [];
+          const prefixed = new Set<string>();
+          for (const [t, i] of vocabulary.atPrefix(term)) {
+            const extra = t.length - term.length;
+            if (!extra) continue;
+            prefixed.add(t);
+            found.push([i, (weights.prefix * t.length) / (t.length + PREFIX_LENGTH_RATE * extra)]);
+          }
+          for (const i of oneTypoFrom(term)) {
+            const t = terms[i] as string;
+            if (prefixed.has(t)) continue;
+            found.push([i, (weights.fuzzy * t.length) / (t.length + MAX_TYPOS)]);
+          }
+          neighbours.set(term, found);
         }
-        for (const [t, [i, distance]] of vocabulary.fuzzyGet(term, MAX_TYPOS)) {
-          if (!distance || prefixed.has(t)) continue;
-          add(i, boost * ((weights.fuzzy * t.length) / (t.length + distance)), term);
-        }
+        for (const [i, weight] of found) add(i, boost * weight, term);
       }
       const hits = touched.map((d) => ({ doc: d, score: (total[d] as number) * (matched[d] as string[]).length, terms: matched[d] as string[] }));
       for (const d of touched) {

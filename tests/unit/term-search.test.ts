@@ -29,6 +29,8 @@ for (const [query, exact] of [
   ["albergue albergue para dormir", false],
   ["refugi asilado", false],
   ["docmentos", false],
+  // Two edits from "documento" (a letter dropped, another added): no typo match.
+  ["docmentoo ayudan", false],
   ["asilo refugio", true],
   ["nada que ver", false],
 ] as const) {
