@@ -184,9 +184,11 @@ interface MatcherLookup {
   longestStem: number;
   /** Words that forgive a typo, under each of their deletions (to be checked with nearMiss). */
   nearWords: Map<string, number[]>;
-  /** Stems that forgive a typo, under each of their deletions, and their lengths. */
-  nearStems: Map<string, number[]>;
-  nearStemLengths: number[];
+  /**
+   * Stems that forgive a typo, by their first two letters (which a typo keeps) and then by
+   * length: a token is compared with those of its own start, one list per length it can cover.
+   */
+  nearStems: Map<string, number[][]>;
   numbers: number[];
   years: number[];
   /** For each matcher, the "a|b" matchers it is an option of. */
@@ -199,8 +201,7 @@ let lookup: MatcherLookup | undefined;
 
 function matcherLookup(): MatcherLookup {
   if (lookup && lookup.size === matchers.length) return lookup;
-  const l: MatcherLookup = { size: matchers.length, words: new Map(), stems: new Map(), longestStem: 0, nearWords: new Map(), nearStems: new Map(), nearStemLengths: [], numbers: [], years: [], eitherOf: new Map(), known: new Map() };
-  const lengths = new Set<number>();
+  const l: MatcherLookup = { size: matchers.length, words: new Map(), stems: new Map(), longestStem: 0, nearWords: new Map(), nearStems: new Map(), numbers: [], years: [], eitherOf: new Map(), known: new Map() };
   for (const m of matchers) {
     switch (m.kind) {
       case "word":
@@ -212,8 +213,10 @@ function matcherLookup(): MatcherLookup {
         file(l.stems, m.stem, m.id);
         l.longestStem = Math.max(l.longestStem, m.stem.length);
         if (m.stem.length >= TYPO_MIN_LENGTH) {
-          lengths.add(m.stem.length);
-          for (const d of deletions(m.stem)) file(l.nearStems, d, m.id);
+          const start = m.stem.slice(0, 2);
+          let byLength = l.nearStems.get(start);
+          if (!byLength) l.nearStems.set(start, (byLength = []));
+          (byLength[m.stem.length] ??= []).push(m.id);
         }
         break;
       case "number":
@@ -229,7 +232,6 @@ function matcherLookup(): MatcherLookup {
         break;
     }
   }
-  l.nearStemLengths = [...lengths].sort((a, b) => a - b);
   return (lookup = l);
 }
 
@@ -254,10 +256,8 @@ function matchersMet(token: string): readonly number[] {
     if (ids) for (const id of ids) if (!met.has(id)) near.add(id);
   };
   if (token.length >= TYPO_MIN_LENGTH - 1) for (const d of [token, ...deletions(token, TYPO_FROM)]) maybe(l.nearWords.get(d));
-  for (const n of l.nearStemLengths) {
-    if (n > token.length) break;
-    for (const d of deletions(token.slice(0, n), TYPO_FROM)) maybe(l.nearStems.get(d));
-  }
+  const stems = l.nearStems.get(token.slice(0, 2));
+  if (stems) for (let n = TYPO_MIN_LENGTH; n < stems.length && n <= token.length; n++) maybe(stems[n]);
   for (const id of near) if (wordMatches(matchers[id] as WordMatcher, token)) met.add(id);
   if (isNumber(token)) add(l.numbers);
   if (isYear(token)) add(l.years);
