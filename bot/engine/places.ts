@@ -4,7 +4,7 @@
 // where they are from.
 import type { KnowledgeBase } from "./types";
 import type { CountryPlaces } from "../../src/lib/schemas";
-import { editDistance, tokenize } from "../../src/lib/nlp/text";
+import { deletionsOf, editDistance, tokenize } from "../../src/lib/nlp/text";
 
 export interface Whereabouts {
   /** Country the person is in now (a served country's code), if the message says or implies it. */
@@ -109,6 +109,22 @@ export function createPlaces(kb: KnowledgeBase): (tokens: readonly string[]) => 
     else byFirst.set(key, [n]);
   }
   const long = names.filter((n) => n.words.length === 1 && (n.words[0] as string).length >= TYPO_MIN_LENGTH);
+  // A long name's positions in `long` under each way of leaving out one of its letters: a word
+  // one typo from it leaves out to the same (symmetric deletion), so only those few are compared.
+  const longByDeletion = new Map<string, number[]>();
+  long.forEach((n, at) => {
+    for (const d of [n.words[0] as string, ...deletionsOf(n.words[0] as string)]) {
+      const list = longByDeletion.get(d);
+      if (!list) longByDeletion.set(d, [at]);
+      else if (list[list.length - 1] !== at) list.push(at);
+    }
+  });
+  /** The first long name (in `long`'s order) one typo from a word, keeping its first letter. */
+  const misspelt = (t: string): Name | undefined => {
+    let first = long.length;
+    for (const d of [t, ...deletionsOf(t)]) for (const at of longByDeletion.get(d) ?? []) if (at < first && t[0] === long[at]?.words[0]?.[0] && editDistance(t, long[at]?.words[0] as string, 1) <= 1) first = at;
+    return long[first];
+  };
   // A word the guides use is a word, not a misspelt place ("tampoco" is not Tampico, "amarillo" not El Amatillo).
   const words = new Set(kb.guides.flatMap((g) => tokenize(`${g.title} ${g.summary} ${g.sections.map((x) => x.text).join(" ")}`)));
 
@@ -131,7 +147,7 @@ export function createPlaces(kb: KnowledgeBase): (tokens: readonly string[]) => 
   function nameAt(tokens: readonly string[], i: number): Name | undefined {
     for (const n of byFirst.get(tokens[i] as string) ?? []) if (n.words.every((w, k) => tokens[i + k] === w)) return n;
     const t = tokens[i] as string;
-    if (t.length >= TYPO_MIN_LENGTH && !words.has(t)) return long.find((n) => t[0] === n.words[0]?.[0] && editDistance(t, n.words[0] as string, 1) <= 1);
+    if (t.length >= TYPO_MIN_LENGTH && !words.has(t)) return misspelt(t);
     return undefined;
   }
 

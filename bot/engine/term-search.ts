@@ -9,6 +9,7 @@
 // MiniSearch's, summed in another order.
 import type MiniSearch from "minisearch";
 import SearchableMap from "minisearch/SearchableMap";
+import { deletionsOf } from "../../src/lib/nlp/text";
 
 /** One query term (already processed as the index's terms are) and its boost. */
 export interface QueryTerm {
@@ -41,13 +42,6 @@ const PREFIX_LENGTH_RATE = 0.3;
 /** One typo at most, as the index's search options ask (`fuzzy: 1`): a typo neighbour is one edit away. */
 const MAX_TYPOS = 1;
 
-/** A word and each way of leaving out one of its letters. */
-function withDeletions(word: string): string[] {
-  const out = [word];
-  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
-  return out;
-}
-
 /** Whether two words differ by at most one letter added, dropped or changed (Levenshtein distance <= 1, as fuzzyGet counts). */
 function oneEditApart(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1) return false;
@@ -72,7 +66,7 @@ export function termSearch<T>(mini: MiniSearch<T>, docIds: readonly string[], { 
   // 1) finds, without walking the tree for every word of every message.
   const byDeletion = new Map<string, number[]>();
   terms.forEach((term, i) => {
-    for (const d of withDeletions(term)) {
+    for (const d of [term, ...deletionsOf(term)]) {
       const list = byDeletion.get(d);
       if (!list) byDeletion.set(d, [i]);
       else if (list[list.length - 1] !== i) list.push(i);
@@ -81,7 +75,7 @@ export function termSearch<T>(mini: MiniSearch<T>, docIds: readonly string[], { 
   /** Index terms one edit (Levenshtein) from a word, the word itself left out. */
   function oneTypoFrom(word: string): number[] {
     const found = new Set<number>();
-    for (const d of withDeletions(word)) for (const i of byDeletion.get(d) ?? []) found.add(i);
+    for (const d of [word, ...deletionsOf(word)]) for (const i of byDeletion.get(d) ?? []) found.add(i);
     return [...found].filter((i) => terms[i] !== word && oneEditApart(terms[i] as string, word));
   }
   // Each index term's score in each document it is in: MiniSearch's, for the term alone and

@@ -127,6 +127,15 @@ describe("where the person is, and where they are from", () => {
       ["on attend a tapachula, on est passes par l aeroport de managua", "MX"],
     ]);
   });
+  test("a long town name with one typo is still that town, but not with its first letter wrong", () => {
+    assertWhere([
+      ["estoy en tapachla con mi hermano, donde pido refugio", "MX"],
+      ["estamos en tapachuula, a donde vamos pa pedir asilo", "MX"],
+      ["ya estoy en tpaachula, donde pido refugio", "MX"],
+    ]);
+    const wrongStart = engine.reply(undefined, { text: "estoy en rapachula, donde pido refugio" });
+    assert.notEqual(wrongStart.state.country, "MX");
+  });
   test("'on the side of' a country says where they are", () => {
     assertWhere([
       ["ya cruzamos, estamos del lado de guatemala, a donde vamos", "GT"],

@@ -3,7 +3,7 @@
 // or two digits, "{y}" a year, "a & b" both anywhere, and up to `gap` other words may sit between
 // the words of a phrase, except words joined by "+" ("y+si"), which must stand side by side. Long words and long stems tolerate one typo, except a word written
 // "=matarme": one letter there makes another word ("matarte" is a threat, not self-harm).
-import { editDistance, tokenize } from "./text";
+import { deletionsOf, editDistance, tokenize } from "./text";
 
 type Atom =
   | { kind: "word"; word: string; exact?: true }
@@ -151,16 +151,6 @@ function wordMatches(m: Atom, token: string): boolean {
 }
 
 /**
- * Each way of leaving out one of a string's letters from position `from` on (and, with `from` 0,
- * the string itself). Two strings one typo apart share one of these (symmetric deletion).
- */
-function deletions(s: string, from = 0): string[] {
-  const out = from === 0 ? [s] : [];
-  for (let i = from; i < s.length; i++) out.push(s.slice(0, i) + s.slice(i + 1));
-  return out;
-}
-
-/**
  * Where a message's side of the deletions starts. nearMiss keeps a word's first two letters, and
  * every typo it forgives can be taken as made from the third letter on ("abbc" for "abc" is a
  * "b" added at the third place), so the message's words are cut only from there; the lexicon's
@@ -207,7 +197,7 @@ function matcherLookup(): MatcherLookup {
       case "word":
         file(l.words, m.word, m.id);
         l.known.set(m.word, undefined);
-        if (!m.exact && m.word.length >= TYPO_MIN_LENGTH) for (const d of deletions(m.word)) file(l.nearWords, d, m.id);
+        if (!m.exact && m.word.length >= TYPO_MIN_LENGTH) for (const d of [m.word, ...deletionsOf(m.word)]) file(l.nearWords, d, m.id);
         break;
       case "stem":
         file(l.stems, m.stem, m.id);
@@ -255,7 +245,7 @@ function matchersMet(token: string): readonly number[] {
   const maybe = (ids: readonly number[] | undefined) => {
     if (ids) for (const id of ids) if (!met.has(id)) near.add(id);
   };
-  if (token.length >= TYPO_MIN_LENGTH - 1) for (const d of [token, ...deletions(token, TYPO_FROM)]) maybe(l.nearWords.get(d));
+  if (token.length >= TYPO_MIN_LENGTH - 1) for (const d of [token, ...deletionsOf(token, TYPO_FROM)]) maybe(l.nearWords.get(d));
   const stems = l.nearStems.get(token.slice(0, 2));
   if (stems) for (let n = TYPO_MIN_LENGTH; n < stems.length && n <= token.length; n++) maybe(stems[n]);
   for (const id of near) if (wordMatches(matchers[id] as WordMatcher, token)) met.add(id);

@@ -23,6 +23,17 @@ export function tokenize(text: string): string[] {
   return folded ? folded.split(" ") : [];
 }
 
+/**
+ * Each way of leaving out one of a word's letters, from position `from` on. Two words one typo
+ * apart leave out to the same string, or one is such a string of the other (symmetric
+ * deletion): an index of these finds a word's near misses without comparing it with every word.
+ */
+export function deletionsOf(word: string, from = 0): string[] {
+  const out: string[] = [];
+  for (let i = from; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
 /** Damerau-Levenshtein distance, stopping early past `max`. */
 export function editDistance(a: string, b: string, max = 2): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
