@@ -51,11 +51,6 @@ function oneEditApart(a: string, b: string): boolean {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
-interface Scores {
-  docs: Int32Array;
-  scores: Float64Array;
-}
-
 export function termSearch<T>(mini: MiniSearch<T>, docIds: readonly string[], { nearFor, weights }: NearOptions): TermSearch {
   const position = new Map(docIds.map((id, i) => [String(id), i]));
   const vocabulary = new SearchableMap<number>();
@@ -79,11 +74,23 @@ export function termSearch<T>(mini: MiniSearch<T>, docIds: readonly string[], { 
     return [...found].filter((i) => terms[i] !== word && oneEditApart(terms[i] as string, word));
   }
   // Each index term's score in each document it is in: MiniSearch's, for the term alone and
-  // exactly. Worked out when the engine starts (a few tens of ms per language).
-  const kept: Scores[] = terms.map((term) => {
-    const results = mini.search(term, { tokenize: (x) => [x], processTerm: (x) => x, fuzzy: false, prefix: false });
-    return { docs: Int32Array.from(results, (r) => position.get(String(r.id)) ?? -1), scores: Float64Array.from(results, (r) => r.score) };
+  // exactly. Worked out when the engine starts (a few tens of ms per language), in two flat
+  // arrays (term i's documents and scores run from start[i] to start[i + 1]), which take far
+  // less memory than an array or two per term.
+  const start = new Int32Array(terms.length + 1);
+  const docsOf: number[] = [];
+  const scoresOf: number[] = [];
+  terms.forEach((term, i) => {
+    for (const r of mini.search(term, { tokenize: (x) => [x], processTerm: (x) => x, fuzzy: false, prefix: false })) {
+      const d = position.get(String(r.id));
+      if (d === undefined) continue;
+      docsOf.push(d);
+      scoresOf.push(r.score);
+    }
+    start[i + 1] = docsOf.length;
   });
+  const docs = Int32Array.from(docsOf);
+  const scores = Float64Array.from(scoresOf);
   // Per document, while a query is added up: its score so far and the query terms it matched.
   const total = new Float64Array(docIds.length);
   const matched: string[][] = docIds.map(() => []);
@@ -92,10 +99,8 @@ export function termSearch<T>(mini: MiniSearch<T>, docIds: readonly string[], { 
     search(query, near) {
       const touched: number[] = [];
       const add = (index: number, weight: number, term: string) => {
-        const { docs, scores } = kept[index] as Scores;
-        for (let k = 0; k < docs.length; k++) {
+        for (let k = start[index] as number, end = start[index + 1] as number; k < end; k++) {
           const d = docs[k] as number;
-          if (d < 0) continue;
           if (!seen[d]) {
             seen[d] = 1;
             touched.push(d);
