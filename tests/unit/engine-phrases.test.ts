@@ -79,3 +79,10 @@ test("phrases compiled after others were matched are found too", () => {
   assert.equal(matches("zarpazo* & quetzalcoatl", "un zarpazos de quetzalcoatl"), true);
   assert.equal(matches("quetzalcoatl", "un quetzalcoatls"), true);
 });
+
+test("a message read before new phrases were compiled is read again for them", () => {
+  const tokens = tokenize("el xochimilcazo de ayer");
+  assert.equal(phraseMatches(compilePhrase("ayer"), tokens), true);
+  // The same token list, and a phrase whose word no phrase had when it was first read.
+  assert.equal(phraseMatches(compilePhrase("xochimilcazo"), tokens), true);
+});

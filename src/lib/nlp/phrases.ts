@@ -260,6 +260,8 @@ function matchersMet(token: string): readonly number[] {
 /** A message read once: for each matcher its tokens meet, where they stand (in order). */
 interface Table {
   length: number;
+  /** How many matchers there were when it was read (phrases compiled since need a new reading). */
+  matchers: number;
   at: Map<number, number[]>;
 }
 
@@ -269,7 +271,7 @@ const tables = new WeakMap<readonly string[], Table>();
 
 function tableOf(tokens: readonly string[]): Table {
   const known = tables.get(tokens);
-  if (known && known.length === tokens.length) return known;
+  if (known && known.length === tokens.length && known.matchers === matchers.length) return known;
   const at = new Map<number, number[]>();
   tokens.forEach((t, i) => {
     for (const id of matchersMet(t)) {
@@ -278,7 +280,7 @@ function tableOf(tokens: readonly string[]): Table {
       else if (list[list.length - 1] !== i) list.push(i);
     }
   });
-  const table = { length: tokens.length, at };
+  const table = { length: tokens.length, matchers: matchers.length, at };
   tables.set(tokens, table);
   return table;
 }
