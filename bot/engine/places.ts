@@ -4,7 +4,7 @@
 // where they are from.
 import type { KnowledgeBase } from "./types";
 import type { CountryPlaces } from "../../src/lib/schemas";
-import { deletionsOf, editDistance, tokenize } from "../../src/lib/nlp/text";
+import { editDistance, nearMissIndex, tokenize } from "../../src/lib/nlp/text";
 
 export interface Whereabouts {
   /** Country the person is in now (a served country's code), if the message says or implies it. */
@@ -109,20 +109,11 @@ export function createPlaces(kb: KnowledgeBase): (tokens: readonly string[]) => 
     else byFirst.set(key, [n]);
   }
   const long = names.filter((n) => n.words.length === 1 && (n.words[0] as string).length >= TYPO_MIN_LENGTH);
-  // A long name's positions in `long` under each way of leaving out one of its letters: a word
-  // one typo from it leaves out to the same (symmetric deletion), so only those few are compared.
-  const longByDeletion = new Map<string, number[]>();
-  long.forEach((n, at) => {
-    for (const d of [n.words[0] as string, ...deletionsOf(n.words[0] as string)]) {
-      const list = longByDeletion.get(d);
-      if (!list) longByDeletion.set(d, [at]);
-      else if (list[list.length - 1] !== at) list.push(at);
-    }
-  });
+  const longNearMisses = nearMissIndex(long.map((n) => n.words[0] as string));
   /** The first long name (in `long`'s order) one typo from a word, keeping its first letter. */
   const misspelt = (t: string): Name | undefined => {
     let first = long.length;
-    for (const d of [t, ...deletionsOf(t)]) for (const at of longByDeletion.get(d) ?? []) if (at < first && t[0] === long[at]?.words[0]?.[0] && editDistance(t, long[at]?.words[0] as string, 1) <= 1) first = at;
+    for (const at of longNearMisses(t)) if (at < first && t[0] === long[at]?.words[0]?.[0] && editDistance(t, long[at]?.words[0] as string, 1) <= 1) first = at;
     return long[first];
   };
   // A word the guides use is a word, not a misspelt place ("tampoco" is not Tampico, "amarillo" not El Amatillo).

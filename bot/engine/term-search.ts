@@ -9,7 +9,7 @@
 // MiniSearch's, summed in another order.
 import type MiniSearch from "minisearch";
 import SearchableMap from "minisearch/SearchableMap";
-import { deletionsOf } from "../../src/lib/nlp/text";
+import { nearMissIndex } from "../../src/lib/nlp/text";
 
 /** One query term (already processed as the index's terms are) and its boost. */
 export interface QueryTerm {
@@ -56,23 +56,11 @@ export function termSearch<T>(mini: MiniSearch<T>, docIds: readonly string[], { 
   const vocabulary = new SearchableMap<number>();
   const terms = (mini.toJSON().index as [string, unknown][]).map(([term]) => term);
   terms.forEach((term, i) => vocabulary.set(term, i));
-  // One-typo neighbours by symmetric deletion: two words one edit apart share a string made by
-  // leaving out one letter (or one is that string). The same words SearchableMap.fuzzyGet(term,
-  // 1) finds, without walking the tree for every word of every message.
-  const byDeletion = new Map<string, number[]>();
-  terms.forEach((term, i) => {
-    for (const d of [term, ...deletionsOf(term)]) {
-      const list = byDeletion.get(d);
-      if (!list) byDeletion.set(d, [i]);
-      else if (list[list.length - 1] !== i) list.push(i);
-    }
-  });
+  // One-typo neighbours by symmetric deletion: the same words SearchableMap.fuzzyGet(term, 1)
+  // finds, without walking the tree for every word of every message.
+  const nearMisses = nearMissIndex(terms);
   /** Index terms one edit (Levenshtein) from a word, the word itself left out. */
-  function oneTypoFrom(word: string): number[] {
-    const found = new Set<number>();
-    for (const d of [word, ...deletionsOf(word)]) for (const i of byDeletion.get(d) ?? []) found.add(i);
-    return [...found].filter((i) => terms[i] !== word && oneEditApart(terms[i] as string, word));
-  }
+  const oneTypoFrom = (word: string) => nearMisses(word).filter((i) => terms[i] !== word && oneEditApart(terms[i] as string, word));
   // Each index term's score in each document it is in: MiniSearch's, for the term alone and
   // exactly. Worked out when the engine starts (a few tens of ms per language), in two flat
   // arrays (term i's documents and scores run from start[i] to start[i + 1]), which take far

@@ -3,7 +3,7 @@
 // or two digits, "{y}" a year, "a & b" both anywhere, and up to `gap` other words may sit between
 // the words of a phrase, except words joined by "+" ("y+si"), which must stand side by side. Long words and long stems tolerate one typo, except a word written
 // "=matarme": one letter there makes another word ("matarte" is a threat, not self-harm).
-import { deletionsOf, editDistance, tokenize } from "./text";
+import { editDistance, nearMissIndex, tokenize } from "./text";
 
 type Atom =
   | { kind: "word"; word: string; exact?: true }
@@ -172,8 +172,9 @@ interface MatcherLookup {
   /** Stems by their letters: a token meets those that are one of its beginnings. */
   stems: Map<string, number[]>;
   longestStem: number;
-  /** Words that forgive a typo, under each of their deletions (to be checked with nearMiss). */
-  nearWords: Map<string, number[]>;
+  /** Words that forgive a typo, as matcher ids, and their near misses' positions among them (to be checked with nearMiss). */
+  nearWordIds: number[];
+  nearWords: (word: string, from?: number) => number[];
   /**
    * Stems that forgive a typo, by their first two letters (which a typo keeps) and then by
    * length: a token is compared with those of its own start, one list per length it can cover.
@@ -191,13 +192,13 @@ let lookup: MatcherLookup | undefined;
 
 function matcherLookup(): MatcherLookup {
   if (lookup && lookup.size === matchers.length) return lookup;
-  const l: MatcherLookup = { size: matchers.length, words: new Map(), stems: new Map(), longestStem: 0, nearWords: new Map(), nearStems: new Map(), numbers: [], years: [], eitherOf: new Map(), known: new Map() };
+  const l: MatcherLookup = { size: matchers.length, words: new Map(), stems: new Map(), longestStem: 0, nearWordIds: [], nearWords: () => [], nearStems: new Map(), numbers: [], years: [], eitherOf: new Map(), known: new Map() };
   for (const m of matchers) {
     switch (m.kind) {
       case "word":
         file(l.words, m.word, m.id);
         l.known.set(m.word, undefined);
-        if (!m.exact && m.word.length >= TYPO_MIN_LENGTH) for (const d of [m.word, ...deletionsOf(m.word)]) file(l.nearWords, d, m.id);
+        if (!m.exact && m.word.length >= TYPO_MIN_LENGTH) l.nearWordIds.push(m.id);
         break;
       case "stem":
         file(l.stems, m.stem, m.id);
@@ -222,6 +223,7 @@ function matcherLookup(): MatcherLookup {
         break;
     }
   }
+  l.nearWords = nearMissIndex(l.nearWordIds.map((id) => (matchers[id] as WordMatcher & { word: string }).word));
   return (lookup = l);
 }
 
@@ -245,7 +247,7 @@ function matchersMet(token: string): readonly number[] {
   const maybe = (ids: readonly number[] | undefined) => {
     if (ids) for (const id of ids) if (!met.has(id)) near.add(id);
   };
-  if (token.length >= TYPO_MIN_LENGTH - 1) for (const d of [token, ...deletionsOf(token, TYPO_FROM)]) maybe(l.nearWords.get(d));
+  if (token.length >= TYPO_MIN_LENGTH - 1) maybe(l.nearWords(token, TYPO_FROM).map((at) => l.nearWordIds[at] as number));
   const stems = l.nearStems.get(token.slice(0, 2));
   if (stems) for (let n = TYPO_MIN_LENGTH; n < stems.length && n <= token.length; n++) maybe(stems[n]);
   for (const id of near) if (wordMatches(matchers[id] as WordMatcher, token)) met.add(id);

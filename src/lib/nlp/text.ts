@@ -23,15 +23,34 @@ export function tokenize(text: string): string[] {
   return folded ? folded.split(" ") : [];
 }
 
-/**
- * Each way of leaving out one of a word's letters, from position `from` on. Two words one typo
- * apart leave out to the same string, or one is such a string of the other (symmetric
- * deletion): an index of these finds a word's near misses without comparing it with every word.
- */
-export function deletionsOf(word: string, from = 0): string[] {
+/** Each way of leaving out one of a word's letters, from position `from` on. */
+function deletionsOf(word: string, from = 0): string[] {
   const out: string[] = [];
   for (let i = from; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
   return out;
+}
+
+/**
+ * Near misses by symmetric deletion: two words one typo apart leave out one letter each to the
+ * same string, or one is such a string of the other. Made once from a list of words, it gives
+ * for a word the positions of the listed words that may be one typo from it (each once, to be
+ * checked, e.g. with editDistance) without comparing it with every word. With `from`, the
+ * word's own letters are left out from that position on only.
+ */
+export function nearMissIndex(words: readonly string[]): (word: string, from?: number) => number[] {
+  const byDeletion = new Map<string, number[]>();
+  words.forEach((w, i) => {
+    for (const d of [w, ...deletionsOf(w)]) {
+      const list = byDeletion.get(d);
+      if (!list) byDeletion.set(d, [i]);
+      else if (list[list.length - 1] !== i) list.push(i);
+    }
+  });
+  return (word, from = 0) => {
+    const found = new Set<number>();
+    for (const d of [word, ...deletionsOf(word, from)]) for (const i of byDeletion.get(d) ?? []) found.add(i);
+    return [...found];
+  };
 }
 
 /** Damerau-Levenshtein distance, stopping early past `max`. */
